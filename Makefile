@@ -1,0 +1,47 @@
+# The project's commands. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed: install python3 and python3-venv"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is needed (found $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project with its test extras
+
+serve: $(STAMP) ## build and serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## build the static site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP) ## validate the data and print every problem
+	$(BIN)/wise check
+
+test: $(STAMP) ## check the data and run the whole test suite
+	$(BIN)/wise check
+	@command -v chromium >/dev/null || { echo "make test needs Debian's chromium for the browser tests: apt-get install chromium"; exit 1; }
+	$(BIN)/python -m pytest
+
+schemas: $(STAMP) ## regenerate data/schemas/ from the models
+	$(BIN)/wise schemas
+
+bench: $(STAMP) ## the scale benchmark (not part of make test)
+	$(BIN)/python bench/run.py
+
+clean: ## remove build output and caches (keeps .venv)
+	rm -rf site .pytest_cache .ruff_cache .hypothesis tests/.output
+
+.PHONY: help install serve build check test schemas bench clean

@@ -1,0 +1,39 @@
+"""The WISE platform's site: data in `data/`, pages out.
+
+`define_env` is mkdocs-macros' entry point; it registers the macros that hand-written pages
+may call (those with `render_macros: true`) and nothing else. The macros read the catalog
+that the project's plugin loaded in the same build.
+"""
+
+from __future__ import annotations
+
+
+def define_env(env) -> None:
+    """Register the macros for hand-written pages."""
+    from .pages import macro_html
+
+    def catalog():
+        return env.conf["plugins"]["wise"].catalog
+
+    def page_url() -> str:
+        return env.page.url if env.page else ""
+
+    @env.macro
+    def count(kind: str) -> int:
+        """How many records of a kind there are."""
+        return catalog().count(kind)
+
+    @env.macro
+    def headline_figures() -> str:
+        """The latest monitoring year and the earliest real one, each figure with its year and source."""
+        years = sorted(catalog().all("monitoring"), key=lambda y: y.year)
+        real = [y for y in years if not y.example]
+        chosen = real[:1] + [y for y in years[-1:] if y not in real[:1]]
+        return macro_html("headline.html", page_url(), catalog(), years=chosen)
+
+    @env.macro
+    def campaign_list() -> str:
+        """Campaigns, current and upcoming first."""
+        today = catalog().today
+        campaigns = sorted(catalog().all("campaign"), key=lambda c: (c.end is not None and c.end < today, c.start or today))
+        return macro_html("campaigns.html", page_url(), catalog(), campaigns=campaigns)

@@ -1,0 +1,98 @@
+"""`wise`: the editors' command line. Argument parsing only; the work is done by the same
+functions the build calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import DataError, report
+
+
+def _project(data_dir: str | None) -> tuple[Path, Path]:
+    data = Path(data_dir or "data")
+    return data, data.parent / "docs"
+
+
+def cmd_check(args) -> int:
+    from .data import read_data
+
+    data, docs = _project(args.data_dir)
+    try:
+        read_data(data, docs if docs.is_dir() else None)
+    except DataError as exc:
+        print(report(exc.problems, args.format))
+        return 1
+    print("[]" if args.format == "json" else report([], args.format) if args.format == "text" else "", end="\n" if args.format != "github" else "")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .templates import new_record
+
+    try:
+        path = new_record(Path(args.data_dir or "data"), args.kind, args.name)
+    except FileExistsError as exc:
+        print(f"error: {exc} already exists; nothing written", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(Path(args.data_dir or "data") / "schemas"):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .data import read_data
+    from .stats import stats_lines
+
+    data, docs = _project(args.data_dir)
+    try:
+        catalog = read_data(data, docs if docs.is_dir() else None)
+    except DataError as exc:
+        print(report(exc.problems))
+        return 1
+    print("\n".join(stats_lines(catalog)))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from .kinds import KINDS
+
+    top = argparse.ArgumentParser(prog="wise", description="Check and edit the WISE platform's data.")
+    sub = top.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all data and print every problem")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help="default: ./data")
+    check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="write a new record from its annotated template")
+    new.add_argument("kind", choices=[k for k, v in KINDS.items() if not v.single])
+    new.add_argument("name", help="the record's name or title; its slug becomes the id")
+    new.add_argument("--data-dir", dest="data_dir")
+    new.set_defaults(func=cmd_new)
+    schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
+    schemas.add_argument("--data-dir", dest="data_dir")
+    schemas.set_defaults(func=cmd_schemas)
+    stats = sub.add_parser("stats", help="counts per kind and what is stale")
+    stats.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
+    stats.set_defaults(func=cmd_stats)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `wise` console script; returns the exit code (0 ok, 1 problems, 2 usage)."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Read the whole data/ tree: every file loaded, validated and cross-checked, problems collected.
+
+`read_data` is the one entry the build, the CLI and the tests share. It reports every
+problem of the run and only returns a catalog when there are none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .kinds import KINDS, Kind
+from .kinds.fields import SLUG, slugify
+from .load import Loaded, load_file
+from .problems import DataError, Problem
+from .references import check_references
+from .validate import validate
+
+YAML_SUFFIXES = (".yml", ".yaml")
+NOT_RECORDS = {"schemas", "README.md"}  # generated schemas and notes for editors live beside the data
+
+
+def _display(path: Path, root: Path) -> str:
+    """The path as shown in problems: relative to the project (data/enterprises/x.yml)."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _kind_files(kind: Kind, data_dir: Path) -> list[Path]:
+    if kind.single:
+        return [p for p in (data_dir / kind.folder,) if p.is_file()]
+    folder = data_dir / kind.folder
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES) if folder.is_dir() else []
+
+
+def _stray_files(data_dir: Path) -> list[Problem]:
+    """Files under data/ that no kind reads: a typo in a folder name must not hide records."""
+    known = {k.folder for k in KINDS.values()} | NOT_RECORDS
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.name not in known:
+            problems.append(Problem(_display(path, data_dir), 1, 1, "file", f"is not read by any kind; expected one of: {', '.join(sorted(known))}", "unknown-file"))
+        elif path.is_dir() and path.name != "schemas":
+            for inner in sorted(path.iterdir()):
+                if not inner.name.startswith(".") and (inner.is_dir() or inner.suffix not in YAML_SUFFIXES):
+                    problems.append(Problem(_display(inner, data_dir), 1, 1, "file", "is not a .yml record file; records are <id>.yml directly in their kind's folder", "unknown-file"))
+    return problems
+
+
+def _record_id(kind: Kind, path: Path) -> str:
+    return "manifesto" if kind.single else path.stem
+
+
+def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[Problem]:
+    """The file's name is the record's id: a valid slug, not reserved for another URL."""
+    if kind.single:
+        return []
+    if not SLUG.match(record_id) or len(record_id) > 64:
+        return [Problem(display, 1, 1, "file", f"the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): {record_id!r}", "id")]
+    if record_id in kind.reserved_ids:
+        return [Problem(display, 1, 1, "file", f"'{record_id}' is reserved for another page; rename the file", "id")]
+    return []
+
+
+def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catalog:
+    """Load, validate and cross-check everything under `data_dir`; raise DataError with every problem."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError([Problem(data_dir.as_posix(), 1, 1, "file", "no such data folder", "unreadable")])
+    problems = _stray_files(data_dir)
+    records: dict[str, dict] = {}
+    loaded_files: dict[str, Loaded] = {}
+    first_file: dict[tuple[str, str], str] = {}
+    for kind in KINDS.values():
+        records[kind.name] = {}
+        for path in _kind_files(kind, data_dir):
+            display = _display(path, data_dir)
+            record_id = _record_id(kind, path)
+            id_problems = _id_problems(kind, path, display, record_id)
+            if id_problems:
+                problems += id_problems
+                continue
+            if (kind.name, record_id) in first_file:
+                other = first_file[(kind.name, record_id)]
+                problems.append(Problem(display, 1, 1, "file", f"has the same id '{record_id}' as {other}; ids must be unique within a kind", "duplicate-id"))
+                continue
+            first_file[(kind.name, record_id)] = display
+            loaded = load_file(path, display)
+            loaded_files[display] = loaded
+            problems += loaded.problems
+            if loaded.data is None and not loaded.problems:
+                continue
+            if loaded.problems:
+                continue
+            record, found = validate(kind, loaded, record_id)
+            problems += found
+            if record is not None:
+                records[kind.name][record_id] = record
+    if not problems:
+        problems += check_references(records, loaded_files, docs_dir)
+        problems += _same_names(records, loaded_files)
+    if problems:
+        raise DataError(problems)
+    return Catalog(records, today=today)
+
+
+def _same_names(records: dict, loaded: dict[str, Loaded]) -> list[Problem]:
+    """Two records of a kind whose names make the same slug would be indistinguishable to readers."""
+    problems = []
+    for kind in KINDS.values():
+        seen: dict[str, str] = {}
+        for record in records[kind.name].values():
+            name = str(getattr(record, kind.title_field))
+            key = slugify(name)
+            if key in seen:
+                problems.append(loaded[record.source_path].problem((kind.title_field,), f"'{name}' is also the {kind.title_field} of {seen[key]}", "duplicate-name"))
+            else:
+                seen[key] = record.source_path
+    return problems

@@ -1,0 +1,249 @@
+"""Field types shared by every kind: what a value must look like, and the message if not.
+
+Each type is `Annotated[...]` with a validator whose docstring is the rule. Values arrive as
+the loader leaves them (text, true/false, None, lists, mappings), so numbers and dates are
+parsed here from the text the editor wrote, and a bad value is reported with that text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictBool, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+SITE_TIMEZONE = ZoneInfo("Europe/Amsterdam")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
+_CPV = re.compile(r"^\d{8}-\d$")
+
+
+def fail(rule: str, message: str, **context: Any) -> PydanticCustomError:
+    """A validation error whose type is our rule id and whose message is final text."""
+    return PydanticCustomError(rule, message.replace("{", "{{").replace("}", "}}"), context)
+
+
+def _show(value: Any) -> str:
+    """A value as the editor wrote it, quoted and cut short for messages."""
+    text = value if isinstance(value, str) else repr(value)
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def text(value: Any) -> str:
+    """Text must be text: write true/false or a list in quotes if you mean the words."""
+    if isinstance(value, str):
+        return value
+    raise fail("type", f"must be text, not {_kind(value)}" + (" (quote it if you mean the word)" if isinstance(value, bool) else ""))
+
+
+def _kind(value: Any) -> str:
+    return {bool: "true/false", dict: "a mapping", list: "a list", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def nonblank(value: str) -> str:
+    """Required text may not be only spaces."""
+    if not value.strip():
+        raise fail("required", "must not be blank")
+    return value
+
+
+def one_line(value: str) -> str:
+    """Names, titles and labels are one line of text."""
+    if "\n" in value.strip():
+        raise fail("one-line", "must be a single line")
+    return value.strip()
+
+
+def max_chars(limit: int):
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise fail("too-long", f"is {len(value)} characters; at most {limit}")
+        return value
+
+    check.__doc__ = f"At most {limit} characters."
+    return AfterValidator(check)
+
+
+def slug(value: Any) -> str:
+    """An id: lowercase letters and digits in hyphen-separated words, at most 64 characters."""
+    value = text(value)
+    if not SLUG.match(value) or len(value) > 64:
+        raise fail("id", f"must be an id like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): {_show(value)}")
+    return value
+
+
+def integer(value: Any) -> int:
+    """A whole number written in digits, without leading zeros."""
+    if isinstance(value, str) and _INT.match(value.strip()):
+        return int(value)
+    raise fail("number", f"must be a whole number: {_show(value)}")
+
+
+def decimal(value: Any) -> float | int:
+    """A number written in digits, with an optional decimal point."""
+    if isinstance(value, str) and _DECIMAL.match(value.strip()):
+        return int(value) if _INT.match(value.strip()) else float(value)
+    raise fail("number", f"must be a number: {_show(value)}")
+
+
+def iso_date(value: Any) -> dt.date:
+    """A real calendar date written YYYY-MM-DD."""
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        raise fail("date", f"must be a date written YYYY-MM-DD: {_show(value)}")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise fail("date", f"is not a real date: {_show(value)}") from None
+
+
+def iso_datetime(value: Any) -> dt.datetime | dt.date:
+    """A date (all day) or an ISO 8601 date-time; without an offset it is read in the site's time zone."""
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        return iso_date(value)
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value.strip()):
+        raise fail("date", f"must be a date-time like '2026-03-12T14:00:00+01:00': {_show(value)}")
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise fail("date", f"is not a real date-time: {_show(value)}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=SITE_TIMEZONE)
+
+
+def http_url(value: Any) -> str:
+    """An absolute http(s) URL with a host, no spaces or control characters, no user or password."""
+    value = text(value)
+    parts = urlsplit(value)
+    if re.search(r"[\s\x00-\x1f\x7f]", value) or parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        raise fail("url-scheme", f"must be an http(s) URL: {_show(value)}")
+    return value
+
+
+def email(value: Any) -> str:
+    """A plain e-mail address (a public business or office address)."""
+    value = text(value)
+    if not _EMAIL.match(value):
+        raise fail("email", f"must be an e-mail address like info@example.org: {_show(value)}")
+    return value
+
+
+def url_or_mailto(value: Any) -> str:
+    """An http(s) URL, or mailto: followed by an e-mail address."""
+    value = text(value)
+    if value.lower().startswith("mailto:"):
+        email(value[7:])
+        return value
+    try:
+        return http_url(value)
+    except Exception:
+        raise fail("url-scheme", f"must be an http(s) or mailto: URL: {_show(value)}") from None
+
+
+def phone(value: Any) -> str:
+    """A phone number as written: digits, spaces, hyphens, brackets, an optional leading +."""
+    value = text(value)
+    if not _PHONE.match(value):
+        raise fail("phone", f"must be a phone number like '+31 20 123 4567': {_show(value)}")
+    return value
+
+
+def cpv(value: Any) -> str:
+    """A Common Procurement Vocabulary code with its check digit: '90910000-9'."""
+    value = text(value)
+    if not _CPV.match(value):
+        raise fail("cpv", f"must be a CPV code with check digit, like '90910000-9': {_show(value)}")
+    return value
+
+
+def strict_bool(value: Any) -> bool:
+    """true or false, unquoted."""
+    if isinstance(value, bool):
+        return value
+    raise fail("type", f"must be true or false: {_show(value)}")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a reference to a record of `target` (a kind, or `vocab:<name>`)."""
+
+    target: str
+
+
+_STR = WithJsonSchema({"type": "string"})
+Text = Annotated[str, BeforeValidator(text), AfterValidator(nonblank)]
+Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(one_line)]
+Markdown = Annotated[str, BeforeValidator(text), Field(description="Markdown (a safe subset; raw HTML is removed)")]
+Slug = Annotated[str, BeforeValidator(slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": 64})]
+Url = Annotated[str, BeforeValidator(http_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+UrlOrMailto = Annotated[str, BeforeValidator(url_or_mailto), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})]
+Email = Annotated[str, BeforeValidator(email), WithJsonSchema({"type": "string", "format": "email"})]
+Phone = Annotated[str, BeforeValidator(phone), _STR]
+Cpv = Annotated[str, BeforeValidator(cpv), WithJsonSchema({"type": "string", "pattern": _CPV.pattern})]
+Int = Annotated[int, BeforeValidator(integer), WithJsonSchema({"type": "integer"})]
+Count = Annotated[int, BeforeValidator(integer), Field(ge=0), WithJsonSchema({"type": "integer", "minimum": 0})]
+Number = Annotated[float | int, BeforeValidator(decimal), Field(ge=0), WithJsonSchema({"type": "number", "minimum": 0})]
+Year = Annotated[int, BeforeValidator(integer), Field(ge=1900, le=2100), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
+Date = Annotated[dt.date, BeforeValidator(iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(iso_datetime), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$"})]
+Flag = Annotated[StrictBool, BeforeValidator(strict_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def RefTo(target: str) -> Any:
+    """An id that must name an existing record of `target`."""
+    return Annotated[str, BeforeValidator(slug), Ref(target), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "description": f"id of a {target.replace('vocab:', '')} entry"})]
+
+
+class Part(BaseModel):
+    """A nested mapping inside a record: unknown fields are errors, values are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RecordModel(Part):
+    """Fields every record has. The id is the file's name, never a field."""
+
+    example: Flag = Field(False, description="true for fictional demo content; the page says so")
+    _id: str = PrivateAttr("")
+    _path: str = PrivateAttr("")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def source_path(self) -> str:
+        return self._path
+
+    def bind(self, record_id: str, path: str) -> "RecordModel":
+        """Attach the id and file path the record was read from."""
+        self._id, self._path = record_id, path
+        return self
+
+
+Signed = Annotated[float | int, BeforeValidator(decimal), WithJsonSchema({"type": "number"})]
+
+
+def ordered(start: Any, end: Any) -> bool:
+    """True unless both are set and `end` comes before `start` (dates and date-times mixed)."""
+    if start is None or end is None:
+        return True
+    as_date = lambda v: v.date() if isinstance(v, dt.datetime) else v  # noqa: E731
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end >= start
+    return as_date(end) >= as_date(start)
+
+
+def slugify(name: str) -> str:
+    """The id a name gives: accents folded, lowercase, words joined by hyphens, at most 64 characters."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:64].strip("-")

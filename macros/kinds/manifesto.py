@@ -1,0 +1,63 @@
+"""Manifesto: the platform's manifesto and who signed it (one file, data/manifesto.yml)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text
+
+
+class Article(Part):
+    """One article of the manifesto; linkable as #article-<id>."""
+
+    id: Slug
+    heading: Line
+    text: Text
+
+
+class Signatory(Part):
+    """An enterprise from the showcase, or another organisation by name."""
+
+    enterprise: RefTo("enterprise") | None = None
+    organisation: Line | None = None
+    date: Date | None = None
+
+    @model_validator(mode="after")
+    def one_of(self):
+        """A signatory is either an enterprise id or an organisation name, not both or neither."""
+        if (self.enterprise is None) == (self.organisation is None):
+            raise ValueError("give either enterprise (an id) or organisation (a name)")
+        return self
+
+
+class Manifesto(RecordModel):
+    """The manifesto."""
+
+    title: Line
+    adopted: Date | None = None
+    preamble: Markdown | None = None
+    articles: list[Article] = Field(min_length=1)
+    signatories: list[Signatory] = []
+
+
+def unique_articles(record: Manifesto):
+    """Article ids are unique (they are the page's anchors)."""
+    seen = set()
+    for i, article in enumerate(record.articles):
+        if article.id in seen:
+            yield ("articles", i, "id"), f"'{article.id}' appears twice", "duplicate"
+        seen.add(article.id)
+
+
+def unique_signatories(record: Manifesto):
+    """Each enterprise or organisation signs once."""
+    seen = set()
+    for i, s in enumerate(record.signatories):
+        who = s.enterprise or s.organisation
+        if who in seen:
+            yield ("signatories", i), f"'{who}' has already signed", "duplicate"
+        seen.add(who)
+
+
+MODEL = Manifesto
+RULES = (unique_articles, unique_signatories)

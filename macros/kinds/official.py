@@ -1,0 +1,46 @@
+"""Official: a person holding public posts over time; role-related facts only, each sourced."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .enterprise import Contact
+from .fields import Date, Line, Part, RecordModel, RefTo, Url, ordered
+
+
+class Membership(Part):
+    """Who held which post when; no end means they hold it now."""
+
+    post: RefTo("post")
+    start: Date
+    end: Date | None = None
+    source: Url | None = None
+
+
+class Official(RecordModel):
+    """A person in a public role."""
+
+    name: Line
+    party: Line | None = None
+    memberships: list[Membership] = Field(min_length=1)
+    contact: Contact | None = Field(None, description="office contact only: office e-mail, phone, web page")
+    sources: list[Url] = Field(min_length=1, description="public pages where these facts come from")
+
+
+def membership_dates(record: Official):
+    """A membership ends on or after the day it starts."""
+    for i, m in enumerate(record.memberships):
+        if not ordered(m.start, m.end):
+            yield ("memberships", i, "end"), f"{m.end} is before start {m.start}", "date-order"
+
+
+def one_holding_at_a_time(record: Official):
+    """Two memberships of the same post do not overlap."""
+    spans = sorted((m.start, m.end, i, m.post) for i, m in enumerate(record.memberships))
+    for (s1, e1, _, p1), (s2, _, i2, p2) in zip(spans, spans[1:]):
+        if p1 == p2 and (e1 is None or s2 <= e1):
+            yield ("memberships", i2, "start"), f"overlaps an earlier membership of post '{p2}'", "date-order"
+
+
+MODEL = Official
+RULES = (membership_dates, one_holding_at_a_time)

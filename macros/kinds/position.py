@@ -1,0 +1,91 @@
+"""Position: a policy position of the platform, with concrete asks and their histories."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal, Union
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
+
+from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, text
+
+ASK_STATUSES = ("asked", "acknowledged", "committed", "delivered", "refused")
+FIGURE = re.compile(r"^monitoring:(\d{4}):([a-z_]+)$")
+ARTICLE = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md$")
+
+
+class Step(Part):
+    """One dated step in an ask's history, with its public source."""
+
+    date: Date
+    status: Literal["asked", "acknowledged", "committed", "delivered", "refused"]
+    note: Text | None = None
+    source: Url
+    officials: list[RefTo("official")] = []
+
+
+class Ask(Part):
+    """One concrete thing the platform asks; linkable as #ask-<id>."""
+
+    id: Slug
+    text: Text
+    history: list[Step] = []
+
+
+class Link(Part):
+    """A link with its title."""
+
+    title: Line
+    url: Url
+
+
+def evidence_ref(value: Any) -> str:
+    """Evidence is a figure `monitoring:<year>:<measure>`, an article path `knowledge/x.md`, or {title, url}."""
+    value = text(value)
+    if FIGURE.match(value) or (ARTICLE.match(value) and ".." not in value):
+        return value
+    raise fail("evidence", f"must be 'monitoring:<year>:<measure>', an article path like 'knowledge/isomorphism.md', or a mapping with title and url: {value!r}")
+
+
+EvidenceRef = Annotated[str, BeforeValidator(evidence_ref), WithJsonSchema({"type": "string", "pattern": f"{FIGURE.pattern}|{ARTICLE.pattern}"})]
+Evidence = Annotated[
+    Union[Annotated[EvidenceRef, Tag("ref")], Annotated[Link, Tag("link")]],
+    Discriminator(lambda value: "link" if isinstance(value, (dict, Link)) else "ref"),
+]
+
+
+class Position(RecordModel):
+    """A policy position and its asks."""
+
+    title: Line
+    summary: Text
+    topics: list[RefTo("vocab:topics")] = []
+    status: Literal["active", "achieved", "dropped"]
+    last_reviewed: Date
+    targets: list[RefTo("post")] = Field([], description="the posts that hold the file")
+    rationale: Markdown | None = None
+    asks: list[Ask] = Field(min_length=1)
+    evidence: list[Evidence] = []
+
+
+def unique_ask_ids(record: Position):
+    """Ask ids are unique within their position (they are the page's anchors)."""
+    seen: dict[str, int] = {}
+    for i, ask in enumerate(record.asks):
+        if ask.id in seen:
+            yield ("asks", i, "id"), f"'{ask.id}' is already the id of asks[{seen[ask.id]}]", "duplicate"
+        seen.setdefault(ask.id, i)
+
+
+def history_in_date_order(record: Position):
+    """An ask's history is written oldest step first."""
+    for i, ask in enumerate(record.asks):
+        for j, (before, after) in enumerate(zip(ask.history, ask.history[1:]), start=1):
+            if after.date < before.date:
+                yield ("asks", i, "history", j, "date"), f"{after.date} is before the previous step's {before.date}", "date-order"
+
+
+MODEL = Position
+RULES = (unique_ask_ids, history_in_date_order)

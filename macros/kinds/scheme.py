@@ -1,0 +1,43 @@
+"""Scheme: a definition of a social enterprise, or a certification scheme."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import Count, Line, Markdown, Part, RecordModel, Slug, Text, Url
+
+
+class Criterion(Part):
+    """One criterion an enterprise must meet."""
+
+    id: Slug
+    text: Text
+
+
+class Scheme(RecordModel):
+    """A definition or certification scheme and its criteria."""
+
+    name: Line
+    kind: Literal["definition", "certification"]
+    owner: Line | None = None
+    url: Url | None = None
+    summary: Text | None = None
+    description: Markdown | None = None
+    criteria: list[Criterion] = Field(min_length=1)
+    levels: list[Line] = []
+    validity_years: Count | None = None
+
+
+def unique_criteria(record: Scheme):
+    """Criterion ids are unique within their scheme."""
+    seen = set()
+    for i, criterion in enumerate(record.criteria):
+        if criterion.id in seen:
+            yield ("criteria", i, "id"), f"'{criterion.id}' appears twice", "duplicate"
+        seen.add(criterion.id)
+
+
+MODEL = Scheme
+RULES = (unique_criteria,)

@@ -1,0 +1,59 @@
+"""Seminar: an event where expertise is shared."""
+
+from __future__ import annotations
+
+from .fields import DateTime, Line, Markdown, Part, RecordModel, RefTo, Text, Url, ordered
+
+
+class Location(Part):
+    """Where the seminar takes place."""
+
+    name: Line
+    address: Text | None = None
+
+
+class Speaker(Part):
+    """A speaker, in their public role."""
+
+    name: Line
+    organisation: Line | None = None
+
+
+class Material(Part):
+    """Slides, a report, a recording."""
+
+    title: Line
+    url: Url
+
+
+class Seminar(RecordModel):
+    """A seminar; upcoming ones are listed first."""
+
+    title: Line
+    start: DateTime
+    end: DateTime | None = None
+    location: Location | None = None
+    online_url: Url | None = None
+    organisers: list[Line] = []
+    speakers: list[Speaker] = []
+    topics: list[RefTo("vocab:topics")] = []
+    registration_url: Url | None = None
+    materials: list[Material] = []
+    summary: Markdown | None = None
+
+
+def seminar_dates(record: Seminar):
+    """A seminar ends after it starts."""
+    if not ordered(record.start, record.end):
+        yield ("end",), f"{record.end} is before start {record.start}", "date-order"
+
+
+def seminar_place(record: Seminar):
+    """A seminar has a location, an online URL, or both."""
+    if record.location is None and record.online_url is None:
+        yield (), "needs a location or an online_url", "required"
+
+
+MODEL = Seminar
+RULES = (seminar_dates, seminar_place)
+RESERVED_IDS = ("calendar",)  # /seminars/calendar.ics is the feed of all seminars

@@ -1,0 +1,57 @@
+"""Vocabulary: a controlled list (sectors, districts, target groups, topics, offering categories)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .fields import Cpv, Line, Part, RecordModel, Slug, Text
+
+NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories")
+
+
+class Entry(Part):
+    """One allowed value: its id is what records write, its label what readers see."""
+
+    id: Slug
+    label: Line
+    description: Text | None = None
+    cpv: list[Cpv] = Field([], description="offering categories only: CPV codes (Regulation (EC) No 213/2008)")
+
+
+class Vocabulary(RecordModel):
+    """A controlled list; the file is named after it (data/vocabularies/sectors.yml)."""
+
+    title: Line
+    description: Text | None = None
+    entries: list[Entry] = Field(min_length=1)
+
+    def labels(self) -> dict[str, str]:
+        return {e.id: e.label for e in self.entries}
+
+
+def known_vocabulary(record: Vocabulary):
+    """Vocabulary files are the five the data model names."""
+    if record.id not in NAMES:
+        yield (), f"'{record.id}' is not a vocabulary; expected one of: {', '.join(NAMES)}", "unknown-vocabulary"
+
+
+def unique_entries(record: Vocabulary):
+    """Entry ids are unique within a vocabulary."""
+    seen = set()
+    for i, entry in enumerate(record.entries):
+        if entry.id in seen:
+            yield ("entries", i, "id"), f"'{entry.id}' appears twice", "duplicate"
+        seen.add(entry.id)
+
+
+def cpv_only_for_offerings(record: Vocabulary):
+    """Only offering categories carry CPV codes, and each of them carries at least one."""
+    for i, entry in enumerate(record.entries):
+        if entry.cpv and record.id != "offering-categories":
+            yield ("entries", i, "cpv"), "only offering categories carry CPV codes", "cpv"
+        if not entry.cpv and record.id == "offering-categories":
+            yield ("entries", i), "an offering category needs its CPV code(s) in cpv", "cpv"
+
+
+MODEL = Vocabulary
+RULES = (known_vocabulary, unique_entries, cpv_only_for_offerings)

@@ -1,0 +1,129 @@
+"""Generated pages: one per record and one listing per kind, as a pure function.
+
+`render_pages(catalog)` takes records in and gives pages out (URL, title, HTML). The MkDocs
+plugin adapts it to `File.generated`; another static-site adapter could call it as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+from . import render
+from .catalog import Catalog
+from .kinds import KINDS
+from .kinds.monitoring import MEASURES, PEOPLE
+from .privacy import district_table
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page to add to the site: its URL (directory style), plain-text title and HTML body."""
+
+    url: str
+    title: str
+    html: str
+    listing: bool = False  # listings are in the navigation; record pages never are
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+class PageContext:
+    """What a template may use besides the record: links relative to its own URL, labels."""
+
+    def __init__(self, catalog: Catalog, url: str):
+        self.catalog = catalog
+        self.here = url
+
+    def href(self, url: str) -> str:
+        """A link to a site URL (directory style, as in contract.md) from this page."""
+        return render.relative(self.here, url)
+
+    def url(self, kind: str, record: Any) -> str:
+        """A link to a record's page."""
+        record_id = record if isinstance(record, str) else record.id
+        return self.href(KINDS[kind].page_url(record_id))
+
+    def title(self, kind: str, record: Any) -> str:
+        if isinstance(record, str):
+            record = self.catalog.get(kind, record)
+        return self.catalog.title(kind, record)
+
+    def label(self, vocabulary: str, entry_id: str) -> str:
+        return self.catalog.label(vocabulary, entry_id)
+
+    def cpv(self, category: str) -> list[str]:
+        """The CPV codes of an offering category."""
+        entries = self.catalog.vocabulary("offering-categories").entries
+        return next((e.cpv for e in entries if e.id == category), [])
+
+    def vocab_url(self, vocabulary: str, entry_id: str) -> str:
+        return self.href(f"vocabularies/{vocabulary}/#{entry_id}")
+
+
+MEASURE_LABELS = {
+    "enterprises": "Social enterprises",
+    "jobs_target_group": "People of the target group at work",
+    "paid_jobs": "… of whom in paid jobs",
+    "permanent_contracts": "… of whom on permanent contracts",
+    "daytime_activities": "… of whom in daytime activities (care budgets)",
+    "moved_to_paid_work": "Moved on to paid work",
+    "market_revenue_share": "Share of revenue earned in the market",
+}
+
+
+def _render(template: str, url: str, catalog: Catalog, **values: Any) -> str:
+    env = render.environment()
+    helpers = {
+        "measures": list(MEASURE_LABELS.items()),
+        "people_measures": PEOPLE,
+        "district_table": lambda year: district_table(year, PEOPLE, MEASURE_LABELS),
+    }
+    return env.get_template(template).render(page=PageContext(catalog, url), catalog=catalog, kinds=KINDS, today=catalog.today, **helpers, **values)
+
+
+def record_page(catalog: Catalog, kind: str, record: Any) -> GeneratedPage:
+    """The page of one record, rendered by overrides/records/<kind>.html."""
+    url = KINDS[kind].page_url(record.id)
+    html = _render(f"{kind}.html", url, catalog, kind=kind, record=record)
+    return GeneratedPage(url, catalog.title(kind, record), html)
+
+
+def listing_page(catalog: Catalog, kind: str) -> GeneratedPage:
+    """The page listing every record of a kind, rendered by overrides/records/listings/<kind>.html."""
+    spec = KINDS[kind]
+    html = _render(f"listings/{kind}.html", spec.listing, catalog, kind=kind, records=catalog.all(kind))
+    return GeneratedPage(spec.listing, spec.label, html, listing=True)
+
+
+# Pages about the whole data set rather than one kind: URL -> (title, template in sections/).
+SECTIONS = {
+    "buy-social/": ("Buy social", "buy-social.html"),
+}
+
+
+def section_page(catalog: Catalog, url: str) -> GeneratedPage:
+    """A page built from the whole catalog (overrides/records/sections/<name>.html)."""
+    title, template = SECTIONS[url]
+    return GeneratedPage(url, title, _render(f"sections/{template}", url, catalog), listing=True)
+
+
+def render_pages(catalog: Catalog) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order."""
+    pages = [section_page(catalog, url) for url in SECTIONS]
+    for kind, spec in KINDS.items():
+        if not spec.single:
+            pages.append(listing_page(catalog, kind))
+        pages += [record_page(catalog, kind, record) for record in catalog.all(kind)]
+    return pages
+
+
+def macro_html(template: str, url: str, catalog: Catalog, **values: Any) -> str:
+    """HTML for a macro on a hand-written page (templates in overrides/records/macros/).
+
+    The result is one raw HTML block without blank lines, so Markdown leaves it alone."""
+    html = _render(f"macros/{template}", url, catalog, labels=MEASURE_LABELS, **values)
+    return "\n".join(line for line in html.splitlines() if line.strip())

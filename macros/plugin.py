@@ -1,0 +1,70 @@
+"""The MkDocs plugin: a thin adapter from MkDocs' events to the project's stages.
+
+on_config reads and checks the data (every problem, then one clean failure), on_files adds
+the generated pages (never in the navigation one by one), and the page events give those
+pages their escaped title and their HTML, bypassing Markdown and mkdocs-macros entirely so
+that record text is never read as Markdown or as a template.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, InclusionLevel
+
+from .catalog import Catalog
+from .data import read_data
+from .pages import GeneratedPage, render_pages
+from .problems import DataError, report
+
+log = logging.getLogger("mkdocs.plugins.wise")
+
+
+class WiseConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+
+
+class WisePlugin(BasePlugin[WiseConfig]):
+    """Reads data/, fails the build on any data problem, and generates the record pages."""
+
+    def __init__(self):
+        self.catalog: Catalog | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir))
+        except DataError as exc:
+            # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
+            raise Abort("The data has problems:\n" + report(exc.problems)) from None
+        return config
+
+    def on_files(self, files, config):
+        self.pages = {}
+        for page in render_pages(self.catalog):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")
+            self.pages[page.src_uri] = page
+            inclusion = InclusionLevel.INCLUDED if page.listing else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
+        page.meta["title"] = str(escape(generated.title))
+        page.meta["render_macros"] = False
+        return ""
+
+    def on_page_content(self, html, page, config, files):
+        generated = self.pages.get(page.file.src_uri)
+        return html if generated is None else generated.html

@@ -1,0 +1,62 @@
+"""Problems: what is wrong with the data, where, and by which rule.
+
+Every stage (load, validate, references) reports `Problem`s instead of raising, so that an
+editor sees every mistake of a run at once. The formatters below are the public problem
+format of contract.md.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file: 1-based line and column of the offending value."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+    rule: str
+    level: str = "error"
+
+    def text(self) -> str:
+        """`path:line:col: level: field: message [rule]`, the contract's line."""
+        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.field}: {self.message} [{self.rule}]"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, so problems annotate the diff."""
+        message = f"{self.field}: {self.message} [{self.rule}]"
+        # Workflow commands end at a newline; `%` starts an escape.
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.level} file={self.path},line={self.line},col={self.col}::{message}"
+
+
+class DataError(Exception):
+    """Raised once, after all problems of a run are collected, by callers that must stop."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(report(self.problems))
+
+
+def summary(problems: list[Problem]) -> str:
+    """`N errors in M files`, or `no problems`."""
+    if not problems:
+        return "no problems"
+    files = len({p.path for p in problems})
+    errors = len(problems)
+    return f"{errors} error{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+
+
+def report(problems: list[Problem], fmt: str = "text") -> str:
+    """Every problem sorted by path and line, one per line, then the summary line."""
+    ordered = sorted(problems)
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in ordered], indent=2, ensure_ascii=False)
+    lines = [p.github() if fmt == "github" else p.text() for p in ordered]
+    lines.append(summary(ordered))
+    return "\n".join(lines)

@@ -1,0 +1,138 @@
+"""References between records: every id must resolve; back-references are derived here.
+
+A field refers to another record when its type is `RefTo(target)` (see kinds/fields.py);
+walking the models by their annotations finds every such value, so a new reference field
+needs no code here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from .kinds.fields import Ref
+from .kinds.monitoring import MEASURES
+from .kinds.position import ARTICLE, FIGURE
+from .load import Loaded
+from .problems import Problem
+
+VOCAB_LABELS = {"sectors": "sector", "districts": "district", "target-groups": "target group", "topics": "topic", "offering-categories": "offering category"}
+
+
+def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Every (loc, target, id) reference inside a validated model."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            yield from iter_refs(getattr(value, name), _with_meta(field), loc + (name,))
+        return
+    ref = _ref_of(annotation)
+    if isinstance(value, list):
+        item = _item_annotation(annotation)
+        for i, element in enumerate(value):
+            yield from iter_refs(element, item, loc + (i,))
+    elif isinstance(value, dict):
+        key_ann, value_ann = _dict_annotations(annotation)
+        for key, element in value.items():
+            if _ref_of(key_ann):
+                yield loc + (key,), _ref_of(key_ann).target, key
+            yield from iter_refs(element, value_ann, loc + (key,))
+    elif ref is not None and isinstance(value, str):
+        yield loc, ref.target, value
+
+
+def _with_meta(field) -> Any:
+    return typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+
+
+def _ref_of(annotation: Any) -> Ref | None:
+    """The Ref marker on an annotation, looking through Optional."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Ref):
+            return meta
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            found = _ref_of(arg)
+            if found:
+                return found
+    return None
+
+
+def _strip(annotation: Any) -> Any:
+    """Look through Annotated and Optional to the container type."""
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+            continue
+        return annotation
+
+
+def _item_annotation(annotation: Any) -> Any:
+    args = typing.get_args(_strip(annotation))
+    return args[0] if args else None
+
+
+def _dict_annotations(annotation: Any) -> tuple[Any, Any]:
+    args = typing.get_args(_strip(annotation))
+    return (args[0], args[1]) if len(args) == 2 else (None, None)
+
+
+def check_references(records: dict[str, dict[str, Any]], loaded: dict[str, Loaded], docs_dir: Path | None) -> list[Problem]:
+    """A problem for every reference to an id that does not exist, at the referring value."""
+    vocab = {name: v.labels() for name, v in records.get("vocabulary", {}).items()}
+    problems = []
+    for kind, by_id in records.items():
+        for record in by_id.values():
+            source = loaded[record.source_path]
+            for loc, target, value in iter_refs(record):
+                message = _missing(target, value, records, vocab)
+                if message:
+                    problems.append(source.problem(loc, message, "unknown-reference", key=isinstance(loc[-1], str) and target.startswith("vocab:") and loc[-2:-1] == ("by_district",)))
+            if kind == "position":
+                problems += _evidence(record, source, records, docs_dir)
+    return problems
+
+
+def _missing(target: str, value: str, records: dict, vocab: dict) -> str | None:
+    """Why `value` does not resolve as a `target`, or None when it does."""
+    if target.startswith("vocab:"):
+        name = target[6:]
+        allowed = vocab.get(name)
+        if allowed is None:
+            return f"no vocabulary '{name}' (data/vocabularies/{name}.yml) to look up '{value}'"
+        if value in allowed:
+            return None
+        close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"no {VOCAB_LABELS.get(name, name)} '{value}'{hint} allowed: {', '.join(sorted(allowed))}"
+    if value in records.get(target, {}):
+        return None
+    close = difflib.get_close_matches(value, list(records.get(target, {})), n=1, cutoff=0.75)
+    return f"no {target} '{value}'" + (f"; did you mean '{close[0]}'?" if close else "")
+
+
+def _evidence(record, source: Loaded, records: dict, docs_dir: Path | None) -> list[Problem]:
+    """Figures must exist in the monitor; articles must exist under docs/."""
+    problems = []
+    for i, item in enumerate(record.evidence):
+        if not isinstance(item, str):
+            continue
+        figure = FIGURE.match(item)
+        if figure:
+            year, measure = figure.groups()
+            monitoring = records.get("monitoring", {}).get(year)
+            if measure not in MEASURES:
+                problems.append(source.problem(("evidence", i), f"no measure '{measure}'; measures: {', '.join(MEASURES)}", "unknown-reference"))
+            elif monitoring is None or getattr(monitoring.measures, measure) is None:
+                problems.append(source.problem(("evidence", i), f"no monitoring figure '{measure}' for {year}", "unknown-reference"))
+        elif ARTICLE.match(item) and docs_dir is not None and not (docs_dir / item).is_file():
+            problems.append(source.problem(("evidence", i), f"no article '{item}' under docs/", "unknown-reference"))
+    return problems
