@@ -1,0 +1,96 @@
+"""`wise new KIND "Name"`: a new record file, annotated from the kind's model.
+
+The template is derived from the model (field order, required or optional, descriptions),
+so it never disagrees with what `wise check` accepts. Required fields are left for the
+editor to fill, optional ones are commented out, and nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .kinds import KINDS
+from .kinds.fields import Ref, slugify
+
+
+def _describe(field) -> str:
+    """A short hint for a field: its description, or its allowed values."""
+    if field.description:
+        return field.description
+    for meta in field.metadata:
+        if isinstance(meta, Ref):
+            return _ref_hint(meta)
+    annotation = field.annotation
+    for arg in typing.get_args(annotation):
+        for meta in getattr(arg, "__metadata__", ()):
+            if isinstance(meta, Ref):
+                return "a list of " + _ref_hint(meta)
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) is typing.Literal:
+            return "one of: " + ", ".join(typing.get_args(arg))
+    return ""
+
+
+def _ref_hint(ref: Ref) -> str:
+    if ref.target.startswith("vocab:"):
+        return f"an id from data/vocabularies/{ref.target[6:]}.yml"
+    return f"the id (file name) of a {ref.target}"
+
+
+def _is_list(annotation) -> bool:
+    return typing.get_origin(annotation) is list or any(typing.get_origin(a) is list for a in typing.get_args(annotation))
+
+
+def _inner_model(annotation):
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        for inner in typing.get_args(arg):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def template(kind: str, name: str) -> str:
+    """The annotated YAML text of a new record of `kind` titled `name`."""
+    spec = KINDS[kind]
+    model = spec.model
+    lines = [f"# {(model.__doc__ or kind).strip().splitlines()[0]}", "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check", ""]
+    for field_name, field in model.model_fields.items():
+        hint = _describe(field)
+        comment = f"  # {hint}" if hint else ""
+        if field_name == spec.title_field:
+            lines.append(f"{field_name}: {json.dumps(name, ensure_ascii=False)}")
+        elif field_name == "example":
+            lines.append("example: false  # true for fictional demo content")
+        elif field.is_required():
+            lines.append(f"{field_name}:  # required{'; ' + hint if hint else ''}")
+            sub = _inner_model(field.annotation)
+            if sub is not None:
+                required = [n for n, f in sub.model_fields.items() if f.is_required()]
+                lines.append(f"#   {'- ' if _is_list(field.annotation) else ''}each with: {', '.join(required)}")
+        else:
+            lines.append(f"# {field_name}:{comment}")
+    return "\n".join(lines) + "\n"
+
+
+def new_record(data_dir: Path, kind: str, name: str) -> Path:
+    """Write data/<folder>/<slug>.yml from the template; refuse to overwrite an existing file."""
+    if kind not in KINDS or KINDS[kind].single:
+        raise ValueError(f"unknown kind '{kind}'")
+    record_id = slugify(name)
+    if not record_id:
+        raise ValueError(f"'{name}' gives an empty id; use letters or digits")
+    folder = Path(data_dir) / KINDS[kind].folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{record_id}.yml"
+    try:
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(template(kind, name))
+    except FileExistsError:
+        raise FileExistsError(str(path)) from None
+    return path

@@ -1,0 +1,291 @@
+"""One test per row of bad-inputs.md that the data spine covers (rows 1-15, 26, 27, 30).
+
+Each test has a failing case asserting the exact problem line an editor sees, and a passing
+case. Rows 16-23 need a built site and live in test_build.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import ROOT, problems, write
+
+from macros.data import read_data
+
+E = "data/enterprises/kantine.yml"
+BASE = """example: true
+name: De Kantine
+summary: A canteen that trains newcomers.
+sector: catering
+district: oost
+"""
+
+
+def enterprise(site: Path, extra: str = "", base: str | bytes = BASE) -> Path:
+    return write(site, "enterprises/kantine.yml", base + (extra.encode() if isinstance(base, bytes) else extra))
+
+
+def record(site: Path, kind: str = "enterprise", record_id: str = "kantine"):
+    return read_data(site / "data", site / "docs").get(kind, record_id)
+
+
+# -- row 1 -------------------------------------------------------------------------------
+UNSAFE_YAML = re.compile(r"\byaml\s*\.\s*(load|safe_load|full_load|unsafe_load|load_all|safe_load_all|compose|compose_all|parse)\b|from\s+yaml\s+import\s+[^\n]*\b(load|safe_load|full_load|unsafe_load|Loader|SafeLoader|FullLoader|UnsafeLoader)\b")
+
+
+def unsafe_yaml_uses(source: str) -> list[str]:
+    """Lines that read YAML with anything but macros/load.py."""
+    return [line.strip() for line in source.splitlines() if UNSAFE_YAML.search(line)]
+
+
+def test_row01_only_the_strict_loader_reads_yaml():
+    assert unsafe_yaml_uses("import yaml\ndata = yaml.safe_load(text)\n") == ["data = yaml.safe_load(text)"]
+    assert unsafe_yaml_uses("from yaml import FullLoader\n") == ["from yaml import FullLoader"]
+    offenders = {
+        path.relative_to(ROOT).as_posix(): unsafe_yaml_uses(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "macros").rglob("*.py"))
+        if path.name != "load.py"
+    }
+    assert {path: found for path, found in offenders.items() if found} == {}
+
+
+# -- row 2 -------------------------------------------------------------------------------
+def test_row02_tags_are_refused_and_nothing_runs(tiny, tmp_path):
+    marker = tmp_path / "ran"
+    enterprise(tiny, f'legal_form: !!python/object/apply:os.system ["touch {marker}"]\n')
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: tags are not allowed: 'tag:yaml.org,2002:python/object/apply:os.system' [yaml-tag]"]
+    assert not marker.exists()
+    enterprise(tiny, "legal_form: !custom BV\n")
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: tags are not allowed: '!custom' [yaml-tag]"]
+    enterprise(tiny, "legal_form: BV\n")
+    assert problems(tiny / "data") == []
+
+
+# -- row 3 -------------------------------------------------------------------------------
+def test_row03_duplicate_key_names_both_lines(tiny):
+    enterprise(tiny, "name: Other name\n")
+    assert problems(tiny / "data") == [f"{E}:6:1: error: name: key 'name' appears twice in one mapping: lines 2 and 6 [duplicate-key]"]
+    enterprise(tiny)
+    assert problems(tiny / "data") == []
+
+
+# -- row 4 -------------------------------------------------------------------------------
+def test_row04_yaml11_booleans_and_nulls_stay_text(tiny):
+    enterprise(tiny, "legal_form: NO\nhow_to_apply: Null\naddress:\n  street: 'off'\n  city: ~\n  postcode: yes\n")
+    e = record(tiny)
+    assert (e.legal_form, e.how_to_apply, e.address.street, e.address.city, e.address.postcode) == ("NO", "Null", "off", "~", "yes")
+
+
+def test_row04_true_in_a_text_field_is_an_error(tiny):
+    enterprise(tiny, "legal_form: true\n")
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: must be text, not true/false (quote it if you mean the word) [type]"]
+
+
+# -- row 5 -------------------------------------------------------------------------------
+def test_row05_numbers_like_text_are_kept_exactly(tiny):
+    enterprise(tiny, "address:\n  postcode: 01234\n  street: 12:30\n  city: 1.10\ncontact:\n  phone: 0612345670\n")
+    e = record(tiny)
+    assert (e.address.postcode, e.address.street, e.address.city, e.contact.phone) == ("01234", "12:30", "1.10", "0612345670")
+
+
+def test_row05_a_number_field_refuses_leading_zeros(tiny):
+    enterprise(tiny, "founded: 02012\n")
+    assert problems(tiny / "data") == [f"{E}:6:10: error: founded: must be a whole number: '02012' [number]"]
+    enterprise(tiny, "founded: 2012\n")
+    assert record(tiny).founded == 2012
+
+
+# -- row 6 -------------------------------------------------------------------------------
+def test_row06_impossible_dates(tiny):
+    enterprise(tiny, "certifications:\n  - scheme: keurmerk\n    status: certified\n    since: 2024-02-30\n    until: 2024-13-01\n")
+    assert problems(tiny / "data") == [
+        f"{E}:9:12: error: certifications[0].since: is not a real date: '2024-02-30' [date]",
+        f"{E}:10:12: error: certifications[0].until: is not a real date: '2024-13-01' [date]",
+    ]
+
+
+def test_row06_end_before_start(tiny):
+    enterprise(tiny, "certifications:\n  - scheme: keurmerk\n    status: certified\n    since: 2024-02-01\n    until: 2023-01-31\n")
+    assert problems(tiny / "data") == [f"{E}:10:12: error: certifications[0].until: 2023-01-31 is before since 2024-02-01 [date-order]"]
+    enterprise(tiny, "certifications:\n  - scheme: keurmerk\n    status: certified\n    since: 2024-02-29\n    until: 2027-01-31\n")
+    assert problems(tiny / "data") == []
+
+
+# -- row 7 -------------------------------------------------------------------------------
+def test_row07_tab_indentation(tiny):
+    enterprise(tiny, "address:\n\tstreet: Damrak 1\n")
+    assert problems(tiny / "data") == [f"{E}:7:1: error: address: tab characters cannot indent YAML; use spaces [yaml-syntax]"]
+
+
+def test_row07_latin1_file(tiny):
+    enterprise(tiny, base=(BASE + "legal_form: coöperatie\n").encode("latin-1"))
+    assert problems(tiny / "data") == [f"{E}:6:15: error: file: is not valid UTF-8 (byte 0xf6); save the file as UTF-8 [encoding]"]
+
+
+def test_row07_nul_byte_and_escaped_controls(tiny):
+    enterprise(tiny, base=(BASE + "legal_form: B\x00V\n").encode())
+    assert problems(tiny / "data") == [f"{E}:6:14: error: file: control character U+0000 is not allowed [control-character]"]
+    enterprise(tiny, 'legal_form: "B\\0V"\n')
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: control character U+0000 is not allowed [control-character]"]
+
+
+def test_row07_lone_surrogate(tiny):
+    enterprise(tiny, 'legal_form: "\\ud800"\n')
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: control character U+D800 is not allowed [control-character]"]
+    enterprise(tiny, base=BASE.encode() + b"legal_form: \xed\xa0\x80\n")
+    assert problems(tiny / "data") == [f"{E}:6:13: error: file: is not valid UTF-8 (byte 0xed); save the file as UTF-8 [encoding]"]
+    enterprise(tiny, 'legal_form: "\\u00e9\\U0001F600"\n')
+    assert record(tiny).legal_form == "é😀"
+
+
+# -- row 8 -------------------------------------------------------------------------------
+def test_row08_empty_comment_only_and_list_files(tiny):
+    enterprise(tiny, base="")
+    write(tiny, "posts/wethouder.yml", "# nothing here yet\n")
+    write(tiny, "networks/kantine-netwerk.yml", "- name: Kantine network\n")
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:1:1: error: file: is empty: a record needs its fields [empty-file]",
+        "data/networks/kantine-netwerk.yml:1:1: error: file: must be a mapping of fields (name: value), found a list [not-a-mapping]",
+        "data/posts/wethouder.yml:1:1: error: file: is empty: a record needs its fields [empty-file]",
+    ]
+
+
+# -- row 9 -------------------------------------------------------------------------------
+def test_row09_second_document(tiny):
+    enterprise(tiny, "---\nname: Hidden\n")
+    assert problems(tiny / "data") == [f"{E}:6:1: error: file: only one YAML document per file: found a second one after `---` [multiple-documents]"]
+    enterprise(tiny, base="---\n" + BASE)
+    assert problems(tiny / "data") == []
+
+
+# -- row 10 ------------------------------------------------------------------------------
+def test_row10_anchors_and_aliases(tiny):
+    enterprise(tiny, "legal_form: &lf BV\nhow_to_apply: *lf\n")
+    assert problems(tiny / "data") == [
+        f"{E}:6:13: error: legal_form: anchors and aliases are not allowed: '&lf' [yaml-alias]",
+        f"{E}:7:15: error: how_to_apply: anchors and aliases are not allowed: '*lf' [yaml-alias]",
+    ]
+
+
+def test_row10_alias_bomb_is_refused_without_expanding(tiny):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    write(tiny, "posts/wethouder.yml", bomb)
+    found = problems(tiny / "data")
+    assert found[0] == "data/posts/wethouder.yml:1:4: error: a: anchors and aliases are not allowed: '&a' [yaml-alias]"
+    assert all("[yaml-alias]" in line for line in found)
+
+
+def test_row10_file_over_one_megabyte(tiny):
+    enterprise(tiny, "description: |\n" + ("  " + "x" * 98 + "\n") * 10_100)
+    assert problems(tiny / "data") == [f"{E}:1:1: error: file: is 1,020,220 bytes; the limit is 1,000,000 [file-too-large]"]
+
+
+def test_row10_nesting_a_thousand_deep(tiny):
+    enterprise(tiny, "description: " + "[" * 1000 + "]" * 1000 + "\n")
+    assert problems(tiny / "data") == [f"{E}:6:45: error: description{'[0]' * 31}: nested more than 32 levels deep [too-deep]"]
+
+
+# -- row 11 ------------------------------------------------------------------------------
+def test_row11_misspelled_and_unknown_fields(tiny):
+    enterprise(tiny, "adress:\n  street: Damrak 1\nemployee_names: [Jan]\n")
+    assert problems(tiny / "data") == [
+        f"{E}:6:1: error: adress: unknown field; did you mean 'address'? [unknown-field]",
+        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, networks, certifications, figures, jobs [unknown-field]",
+    ]
+
+
+def test_row11_unknown_nested_field(tiny):
+    enterprise(tiny, "figures:\n  - year: 2024\n    jobs_target_grup: 4\n")
+    assert problems(tiny / "data") == [f"{E}:8:5: error: figures[0].jobs_target_grup: unknown field; did you mean 'jobs_target_group'? [unknown-field]"]
+
+
+# -- row 12 ------------------------------------------------------------------------------
+def test_row12_required_fields(tiny):
+    enterprise(tiny, base="example: true\nname: De Kantine\nsector: catering\n")
+    assert problems(tiny / "data") == [
+        f"{E}:1:1: error: district: is required [required]",
+        f"{E}:1:1: error: summary: is required [required]",
+    ]
+
+
+def test_row12_required_nested_field_points_at_its_mapping(tiny):
+    enterprise(tiny, "offerings:\n  - category: catering\n")
+    assert problems(tiny / "data") == [f"{E}:7:5: error: offerings[0].name: is required [required]"]
+
+
+# -- row 13 ------------------------------------------------------------------------------
+def test_row13_unknown_references(tiny):
+    text = (tiny / "data/positions/buy-social.yml").read_text().replace("officials: [an-alderman]", "officials: [jan-jansen]")
+    write(tiny, "positions/buy-social.yml", text)
+    write(tiny, "campaigns/week.yml", "name: Week\ngoal: More.\nenterprises: [kantien]\n")
+    assert problems(tiny / "data") == [
+        "data/campaigns/week.yml:3:15: error: enterprises[0]: no enterprise 'kantien'; did you mean 'kantine'? [unknown-reference]",
+        "data/positions/buy-social.yml:14:21: error: asks[0].history[0].officials[0]: no official 'jan-jansen' [unknown-reference]",
+    ]
+
+
+# -- row 14 ------------------------------------------------------------------------------
+def test_row14_colliding_ids_name_both_files(tiny):
+    write(tiny, "enterprises/kantine.yaml", BASE)
+    assert problems(tiny / "data") == ["data/enterprises/kantine.yml:1:1: error: file: has the same id 'kantine' as data/enterprises/kantine.yaml; ids must be unique within a kind [duplicate-id]"]
+
+
+def test_row14_names_that_slug_alike(tiny):
+    write(tiny, "enterprises/kantine-2.yml", BASE.replace("De Kantine", "De  kantine!"))
+    assert problems(tiny / "data") == ["data/enterprises/kantine.yml:2:7: error: name: 'De Kantine' is also the name of data/enterprises/kantine-2.yml [duplicate-name]"]
+
+
+def test_row14_bad_file_names(tiny):
+    write(tiny, "enterprises/De Kantine.yml", BASE.replace("De Kantine", "Other"))
+    assert problems(tiny / "data") == ["data/enterprises/De Kantine.yml:1:1: error: file: the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): 'De Kantine' [id]"]
+
+
+def test_row14_misplaced_files_are_not_silently_ignored(tiny):
+    write(tiny, "enterprise/other.yml", BASE)
+    write(tiny, "enterprises/notes.txt", "x")
+    assert problems(tiny / "data") == [
+        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, schemas, schemes, seminars, vocabularies [unknown-file]",
+        "data/enterprises/notes.txt:1:1: error: file: is not a .yml record file; records are <id>.yml directly in their kind's folder [unknown-file]",
+    ]
+
+
+# -- row 15 ------------------------------------------------------------------------------
+def test_row15_urls_must_be_http(tiny):
+    bad = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "data:text/html,x", "vbscript:msgbox", "https://user:pw@example.org/", "https://exa mple.org", "//example.org/x", "ftp://example.org"]
+    for url in bad:
+        enterprise(tiny, f"website: {url!r}\n".replace("'", '"').replace("\t", "\\t"))
+        found = problems(tiny / "data")
+        assert len(found) == 1 and found[0].startswith(f"{E}:6:10: error: website: must be an http(s) URL: ") and found[0].endswith("[url-scheme]"), (url, found)
+    enterprise(tiny, "website: https://kantine.example.org/over-ons?x=1#top\n")
+    assert problems(tiny / "data") == []
+
+
+def test_row15_mailto_only_where_allowed(tiny):
+    enterprise(tiny, "website: mailto:info@example.org\ncontact:\n  email: 'javascript:alert(1)'\n")
+    assert problems(tiny / "data") == [
+        f"{E}:6:10: error: website: must be an http(s) URL: 'mailto:info@example.org' [url-scheme]",
+        f"{E}:8:10: error: contact.email: must be an e-mail address like info@example.org: 'javascript:alert(1)' [email]",
+    ]
+
+
+# -- row 26 ------------------------------------------------------------------------------
+def test_row26_no_field_for_personal_data(tiny):
+    enterprise(tiny, "figures:\n  - year: 2024\n    worker_birth_dates: [1990-01-01]\n")
+    assert problems(tiny / "data")[0].endswith("[unknown-field]")
+    write(tiny, "officials/an-alderman.yml", "name: An Alderman\nhome_address: Damrak 1\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n")
+    assert problems(tiny / "data")[-1] == "data/officials/an-alderman.yml:2:1: error: home_address: unknown field; allowed: example, name, party, memberships, contact, sources [unknown-field]"
+
+
+# -- row 27 ------------------------------------------------------------------------------
+def test_row27_official_without_a_public_source(tiny):
+    write(tiny, "officials/an-alderman.yml", "name: An Alderman\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\n")
+    assert problems(tiny / "data") == ["data/officials/an-alderman.yml:1:1: error: sources: is required [required]"]
+    write(tiny, "officials/an-alderman.yml", "name: An Alderman\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: []\n")
+    assert problems(tiny / "data") == ["data/officials/an-alderman.yml:5:10: error: sources: needs at least 1 entry [required]"]
+
+
+# -- row 30 ------------------------------------------------------------------------------
+def test_row30_unknown_vocabulary_value(tiny):
+    enterprise(tiny, base=BASE.replace("sector: catering", "sector: catring"))
+    assert problems(tiny / "data") == [f"{E}:4:9: error: sector: no sector 'catring'; did you mean 'catering'? allowed: catering [unknown-reference]"]

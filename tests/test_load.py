@@ -1,0 +1,53 @@
+"""The strict loader: what it keeps, what it refuses, and where it says so."""
+
+from __future__ import annotations
+
+from macros.load import MAX_DEPTH, load_text, loc_text
+
+
+def lines(text: str) -> list[str]:
+    return [p.text() for p in load_text(text, "f.yml").problems]
+
+
+def test_scalars_stay_as_written():
+    data = load_text("a: NO\nb: 01234\nc: 12:30\nd: 1.10\ne: ~\nf: Null\ng: yes\nh: 0612345670\n", "f.yml").data
+    assert data == {"a": "NO", "b": "01234", "c": "12:30", "d": "1.10", "e": "~", "f": "Null", "g": "yes", "h": "0612345670"}
+
+
+def test_only_true_false_and_empty_are_typed():
+    assert load_text("a: true\nb: False\nc:\nd: ''\n", "f.yml").data == {"a": True, "b": False, "c": None, "d": ""}
+
+
+def test_quoted_true_stays_text():
+    assert load_text('a: "true"\n', "f.yml").data == {"a": "true"}
+
+
+def test_positions_of_values_and_keys():
+    loaded = load_text("x:\n  - a: 1\n    b: [2, {c: 3}]\n", "f.yml")
+    assert loaded.where(("x", 0, "b", 1, "c")) == (3, 16)
+    assert loaded.where(("x", 0, "b"), key=True) == (3, 5)
+    assert loaded.where(("x", 0, "missing")) == (2, 5)
+
+
+def test_loc_text():
+    assert loc_text(("asks", 1, "history", 0, "officials", 0)) == "asks[1].history[0].officials[0]"
+    assert loc_text(()) == "file"
+
+
+def test_valid_file_has_no_problems():
+    assert lines("name: x\nlist:\n  - 1\n") == []
+
+
+def test_nesting_at_the_limit_is_fine_beyond_it_is_not():
+    ok = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    assert lines(ok) == []
+    deep = "a: " + "[" * 1000 + "]" * 1000 + "\n"
+    assert lines(deep)[0].endswith(f"nested more than {MAX_DEPTH} levels deep [too-deep]")
+
+
+def test_complex_keys_are_refused():
+    assert lines("? [a, b]\n: 1\n") == ["f.yml:1:3: error: file: a key must be plain text, not a list or mapping [yaml-syntax]"]
+
+
+def test_syntax_error_has_position():
+    assert lines("a: [1, 2\nb: 3\n")[0].startswith("f.yml:2:2: error: a[2]: invalid YAML: expected ',' or ']'")
