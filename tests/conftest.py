@@ -45,14 +45,14 @@ def write(site: Path, relative: str, text: str | bytes) -> Path:
     return path
 
 
-def build(site: Path, out: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def build(site: Path, out: Path | None = None, env: dict | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a fixture site, with the project's theme overrides."""
     if not (site / "overrides").exists():
         shutil.copytree(ROOT / "overrides", site / "overrides")
     out = out or site.parent / "built"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if quiet else []), "-f", str(site / "mkdocs.yml"), "-d", str(out)],
         capture_output=True, text=True, env=environment, cwd=site, timeout=600,
     )
 
@@ -61,7 +61,7 @@ def build(site: Path, out: Path | None = None, env: dict | None = None) -> subpr
 def example_site(tmp_path_factory) -> Path:
     """The shipped example data built once per test session with the project's own mkdocs.yml."""
     out = tmp_path_factory.mktemp("example") / "site"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -1,0 +1,198 @@
+"""Whole sites built end to end: the tiny fixture, hostile text, the example data.
+
+Rows 16-20, 22 and 23 of bad-inputs.md live here, since they need a built site.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build, write
+from htmltools import Page, read, resolve
+
+# The contract's URL for each data folder (contract.md), written out here on purpose so
+# that the test does not trust the code's own registry.
+CONTRACT_URLS = {
+    "enterprises": ("enterprise", "showcase/{id}/", "showcase/"),
+    "posts": ("post", "lobby/posts/{id}/", "lobby/posts/"),
+    "officials": ("official", "lobby/officials/{id}/", "lobby/officials/"),
+    "positions": ("position", "lobby/positions/{id}/", "lobby/positions/"),
+    "campaigns": ("campaign", "campaigns/{id}/", "campaigns/"),
+    "seminars": ("seminar", "seminars/{id}/", "seminars/"),
+    "networks": ("network", "networks/{id}/", "networks/"),
+    "schemes": ("scheme", "certification/{id}/", "certification/"),
+    "monitoring": ("monitoring", "monitor/{id}/", "monitor/"),
+    "vocabularies": ("vocabulary", "vocabularies/{id}/", "vocabularies/"),
+}
+
+
+def expected_records(data: Path):
+    """(kind, id, page URL, listing URL) for every YAML file under data/."""
+    for folder, (kind, url, listing) in CONTRACT_URLS.items():
+        for path in sorted((data / folder).glob("*.yml")):
+            yield kind, path.stem, url.format(id=path.stem), listing
+    if (data / "manifesto.yml").exists():
+        yield "manifesto", "manifesto", "manifesto/", "manifesto/"
+
+
+def assert_nothing_lost(data: Path, site: Path):
+    """Every record has its page with its marker, and its listing links to it."""
+    missing = []
+    for kind, record_id, url, listing in expected_records(data):
+        page = site / url / "index.html"
+        if not page.exists():
+            missing.append(f"{kind}:{record_id}: no page at /{url}")
+            continue
+        if f'data-record="{kind}:{record_id}"' not in page.read_text(encoding="utf-8"):
+            missing.append(f"{kind}:{record_id}: page lacks its data-record marker")
+        if listing != url and url not in {resolve(listing, href) for href in read(site, listing).links()}:
+            missing.append(f"{kind}:{record_id}: /{listing} does not link to it")
+    assert missing == []
+
+
+LEFTOVER_TEXT = re.compile(r"\{\{|\{%|\{#|\[object Object\]|Macro Rendering Error|Traceback \(most recent|(?:[:=(]\s*)\b(?:None|False|nan|undefined)\b")
+LEFTOVER_VALUE = re.compile(r"^(?:None|False|True|nan|NaN|undefined|null)$")
+
+
+def leftovers(site: Path) -> list[str]:
+    """Template or Python text left in the text or attributes of built pages: `{{`, `None`, `nan`…"""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        page = Page(path.read_text(encoding="utf-8"))
+        values = [t.strip() for t in page.text_parts] + [v for _, attrs in page.elements for v in attrs.values() if v]
+        for value in values:
+            match = LEFTOVER_TEXT.search(value) or LEFTOVER_VALUE.search(value)
+            if match:
+                found.append(f"{path.relative_to(site)}: {match.group()!r} in {value[max(0, match.start() - 40):match.end() + 40]!r}")
+    return found
+
+
+# -- the tiny site -------------------------------------------------------------------------
+def test_tiny_site_builds_strict_and_loses_nothing(tiny, tmp_path):
+    result = build(tiny, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_nothing_lost(tiny / "data", tmp_path / "out")
+    assert leftovers(tmp_path / "out") == []
+
+
+def test_row22_a_page_that_vanishes_is_named(tiny, tmp_path):
+    assert build(tiny, tmp_path / "out").returncode == 0
+    shutil.rmtree(tmp_path / "out" / "showcase" / "kantine")
+    with pytest.raises(AssertionError, match="enterprise:kantine: no page at /showcase/kantine/"):
+        assert_nothing_lost(tiny / "data", tmp_path / "out")
+
+
+def test_row23_leftover_template_text_is_found(tmp_path):
+    (tmp_path / "a.html").write_text("<p>Total: None</p><p title='{{ x }}'>ok</p><td>nan</td><p>None of them; False friends</p>")
+    assert [line.split(": ", 1)[1][:8] for line in leftovers(tmp_path)] == ["': None'", "'nan' in", "'{{' in "]
+
+
+def test_data_problems_fail_the_build_with_the_problem_lines_and_no_traceback(tiny, tmp_path):
+    write(tiny, "enterprises/kantine.yml", "name: X\nsummary: Y\nsector: catering\ndistrict: oost\nwebsite: javascript:alert(1)\n")
+    result = build(tiny, tmp_path / "out")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "data/enterprises/kantine.yml:5:10: error: website: must be an http(s) URL: 'javascript:alert(1)' [url-scheme]" in output
+    assert "1 error in 1 file" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_row20_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
+    (tiny / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n# Broken\n\n{{ no_such_variable }}\n")
+    # mkdocs-macros reports the page as a warning, which `-q` would hide.
+    result = build(tiny, tmp_path / "out", quiet=False)
+    assert result.returncode != 0
+    assert "broken.md" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists() or leftovers(tmp_path / "out") == []
+
+
+def test_row20_pages_without_opt_in_are_not_templates(tiny, tmp_path):
+    (tiny / "docs" / "plain.md").write_text("# Plain\n\nLiteral {{ 7*7 }} here.\n")
+    assert build(tiny, tmp_path / "out").returncode == 0
+    assert "Literal {{ 7*7 }} here." in read(tmp_path / "out", "plain/").text
+
+
+# -- hostile text (rows 16-19) -------------------------------------------------------------
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> \"><svg onload=alert(3)> {{ 7*7 }} {% include 'x' %} {{ config.__class__ }} | # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- \"/etc/passwd\""
+
+
+def hostile_site(site: Path, text: str = HOSTILE) -> None:
+    """Put `text` into every plain text field of every kind, and hostile Markdown into markdown fields."""
+    h = text.replace("\\", "\\\\").replace('"', '\\"')
+    md = "**bold** <script>alert(5)</script> <b onclick=alert(6)>x</b> [js](javascript:alert(7)) [data](data:text/html,x) ![i](https://example.org/i.png) {{ 7*7 }}"
+    md_q = md.replace('"', '\\"')
+    write(site, "enterprises/kantine.yml", f'''name: "{h}"
+summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>"
+description: "{md_q}"
+sector: catering
+district: oost
+legal_form: "{h}"
+how_to_apply: "{h}"
+address: {{street: "{h}", postcode: "{h}", city: "{h}"}}
+offerings:
+  - name: "{h}"
+    category: catering
+    description: "{h}"
+jobs:
+  - title: "{h}"
+    description: "{h}"
+certifications:
+  - scheme: keurmerk
+    status: certified
+''')
+    write(site, "posts/wethouder.yml", f'title: "Post {h}"\nbody: executive\norganisation: "{h}"\ndepartment: "{h}"\ndescription: "{h}"\n')
+    write(site, "officials/an-alderman.yml", f'name: "Official {h}"\nparty: "{h}"\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n')
+    write(site, "networks/kantine-netwerk.yml", f'name: "Network {h}"\nkind: network\nsummary: "{h}"\npartners: ["{h}"]\ndescription: "{md_q}"\n')
+    write(site, "schemes/keurmerk.yml", f'name: "Scheme {h}"\nkind: certification\nowner: "{h}"\nsummary: "{h}"\nlevels: ["{h}"]\ncriteria:\n  - id: mission\n    text: "{h}"\n')
+    write(site, "seminars/procurement-101.yml", f'title: "Seminar {h}"\nstart: 2026-03-12\nlocation: {{name: "{h}", address: "{h}"}}\norganisers: ["{h}"]\nspeakers: [{{name: "{h}", organisation: "{h}"}}]\nmaterials: [{{title: "{h}", url: "https://example.org/m"}}]\nsummary: "{md_q}"\n')
+    write(site, "campaigns/week.yml", f'name: "Campaign {h}"\ngoal: "{h}"\ndescription: "{md_q}"\nmilestones: [{{date: 2026-01-01, title: "{h}", note: "{h}"}}]\nmetrics: [{{label: "{h}", target: 10, current: 5, unit: "{h}"}}]\ncall_to_action: {{text: "{h}", url: "https://example.org/join"}}\n')
+    text = (site / "data/positions/buy-social.yml").read_text()
+    text = text.replace("title: Buy social", f'title: "Position {h}"').replace("summary: The city buys from social enterprises.", f'summary: "{h}"\nrationale: "{md_q}"')
+    text = text.replace("text: Reserve contracts for social enterprises.", f'text: "{h}"').replace("status: asked", f'status: asked\n        note: "{h}"')
+    write(site, "positions/buy-social.yml", text)
+    write(site, "manifesto.yml", f'title: "Manifesto {h}"\npreamble: "{md_q}"\narticles:\n  - id: work\n    heading: "{h}"\n    text: "{h}"\nsignatories:\n  - organisation: "{h}"\n')
+    write(site, "vocabularies/sectors.yml", f'title: "Sectors {h}"\ndescription: "{h}"\nentries:\n  - id: catering\n    label: "{h}"\n    description: "{h}"\n')
+
+
+PAGES = ["showcase/kantine/", "lobby/posts/wethouder/", "lobby/officials/an-alderman/", "networks/kantine-netwerk/", "certification/keurmerk/", "seminars/procurement-101/", "campaigns/week/", "lobby/positions/buy-social/", "manifesto/", "vocabularies/sectors/", "showcase/", "campaigns/", "lobby/positions/"]
+
+
+def shape(page: Page) -> list[tuple[str, tuple[str, ...]]]:
+    """The DOM's shape: every element's tag and attribute names, in order."""
+    return [(tag, tuple(sorted(attrs))) for tag, attrs in page.elements]
+
+
+def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_path):
+    benign = tmp_path / "benign-src"
+    shutil.copytree(tiny, benign)
+    hostile_site(tiny)
+    hostile_site(benign, "plain words")
+    for site, out in ((tiny, tmp_path / "out"), (benign, tmp_path / "benign")):
+        result = build(site, out)
+        assert result.returncode == 0, result.stdout + result.stderr
+    out = tmp_path / "out"
+    for url in PAGES:
+        page, control = read(out, url), read(tmp_path / "benign", url)
+        # Row 16: the text is there, literally, and the DOM has exactly the shape it has with plain words.
+        assert "<script>alert(1)</script> <img src=x onerror=alert(2)>" in page.text, url
+        assert shape(page) == shape(control), url
+        # Row 18: Markdown control text stays text; no reference link, no inclusion.
+        assert "| # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- \"/etc/passwd\"" in page.text, url
+        assert "http://evil" not in page.links(), url
+        # Row 19: template text is never evaluated.
+        assert "{{ 7*7 }} {% include 'x' %} {{ config.__class__ }}" in page.text, url
+        assert " 49 " not in page.text and "MkDocsConfig" not in page.text, url
+    # Row 17: markdown fields render allowed Markdown and drop script, handlers and unsafe links.
+    html = (out / "showcase/kantine/index.html").read_text(encoding="utf-8")
+    page = read(out, "showcase/kantine/")
+    assert "<strong>bold</strong>" in html
+    assert "<script>alert(5)</script>" in page.text  # shown as text, not run
+    assert not [attrs for tag, attrs in page.elements if any(k.startswith("on") for k in attrs)]
+    assert not [h for h in page.links() if h.startswith(("javascript:", "data:"))]
+    assert "https://example.org/i.png" not in [attrs.get("src") for _, attrs in page.elements]
+    # Titles are escaped text in <title> and in the search index.
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in html

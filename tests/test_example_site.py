@@ -1,0 +1,53 @@
+"""The shipped example data, built once with the project's own mkdocs.yml."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from htmltools import read
+from test_build import assert_nothing_lost, expected_records, leftovers
+
+from macros.data import read_data
+
+
+def test_example_site_loses_nothing(example_site):
+    assert_nothing_lost(ROOT / "data", example_site)
+
+
+def test_example_site_has_no_leftover_template_text(example_site):
+    assert leftovers(example_site) == []
+
+
+def test_every_fictional_record_says_so_on_its_page(example_site):
+    catalog = read_data(ROOT / "data", ROOT / "docs")
+    for kind, record_id, url, _ in expected_records(ROOT / "data"):
+        record = catalog.get(kind, record_id)
+        assert ("Example data" in read(example_site, url).text) == record.example, (kind, record_id)
+
+
+def test_seed_figures_are_real_and_cited(example_site):
+    catalog = read_data(ROOT / "data", ROOT / "docs")
+    year = catalog.get("monitoring", "2016")
+    assert not year.example
+    assert (year.measures.jobs_target_group, year.measures.moved_to_paid_work) == (2720, 431)
+    assert "Stimulation of WISEs @ local level" in year.source.title
+    home = read(example_site, "")
+    assert "2,720" in home.text and "431" in home.text and "Stimulation of WISEs @ local level" in home.text
+    assert [attrs["data-source"] for _, attrs in home.elements if attrs.get("data-year") == "2016"]
+
+
+def test_example_data_is_as_rich_as_the_issue_asks():
+    catalog = read_data(ROOT / "data", ROOT / "docs")
+    enterprises = catalog.all("enterprise")
+    assert len(enterprises) >= 30
+    assert len({e.district for e in enterprises}) == 8 and len({e.sector for e in enterprises}) >= 8
+    assert catalog.count("post") >= 6 and catalog.count("official") >= 8
+    assert any(len({h.official.id for h in catalog.holdings(p.id)}) > 1 for p in catalog.all("post"))
+    positions = catalog.all("position")
+    asks = [a for p in positions for a in p.asks]
+    assert len(positions) >= 4 and len(asks) >= 10 and all(s.source for a in asks for s in a.history)
+    assert {s.status for a in asks for s in a.history} == {"asked", "acknowledged", "committed", "delivered", "refused"}
+    assert catalog.count("campaign") >= 2 and "collectively-out" in {c.id for c in catalog.all("campaign")}
+    assert catalog.manifesto.signatories
+    seminars = catalog.all("seminar")
+    assert len(seminars) >= 6
+    assert catalog.count("network") >= 3 and catalog.count("scheme") >= 3
