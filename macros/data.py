@@ -90,6 +90,7 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catal
                 continue
             first_file[(kind.name, record_id)] = display
             loaded = load_file(path, display)
+            loaded.kind = kind.name
             loaded_files[display] = loaded
             problems += loaded.problems
             if loaded.data is None and not loaded.problems:
@@ -100,9 +101,12 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catal
             problems += found
             if record is not None:
                 records[kind.name][record_id] = record
-    if not problems:
-        problems += check_references(records, loaded_files, docs_dir)
-        problems += _same_names(records, loaded_files)
+    # Cross-record checks run on every record that validated, so one bad file does not hide
+    # the other files' mistakes; ids of files that failed still count as existing.
+    known = {kind: {key[1] for key in first_file if key[0] == kind} for kind in KINDS}
+    # Raw data stays on `loaded` only when it parsed; references are checked on it.
+    problems += check_references(records, loaded_files, docs_dir, known)
+    problems += _same_names(records, loaded_files)
     if problems:
         raise DataError(problems)
     return Catalog(records, today=today)

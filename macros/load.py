@@ -50,6 +50,7 @@ class Loaded:
 
     path: str
     data: Any = None
+    kind: str | None = None  # set by the reader once it knows which kind the file holds
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from .kinds import KINDS
 from .kinds.fields import Ref
 from .kinds.monitoring import MEASURES
 from .kinds.position import ARTICLE, FIGURE
@@ -25,21 +26,28 @@ VOCAB_LABELS = {"sectors": "sector", "districts": "district", "target-groups": "
 
 
 def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """Every (loc, target, id) reference inside a validated model."""
-    if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            yield from iter_refs(getattr(value, name), _with_meta(field), loc + (name,))
-        return
+    """Every (loc, target, id) reference in a record: a validated model, or the raw data of
+    one (then `annotation` is the kind's model class), so that files with other problems are
+    still checked."""
+    if annotation is None and isinstance(value, BaseModel):
+        annotation = type(value)
     ref = _ref_of(annotation)
-    if isinstance(value, list):
-        item = _item_annotation(annotation)
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, field in annotation.model_fields.items():
+            sub = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+            if sub is not None:
+                yield from iter_refs(sub, _with_meta(field), loc + (name,))
+    elif typing.get_origin(annotation) is list and isinstance(value, list):
+        (item,) = typing.get_args(annotation)
         for i, element in enumerate(value):
             yield from iter_refs(element, item, loc + (i,))
-    elif isinstance(value, dict):
-        key_ann, value_ann = _dict_annotations(annotation)
+    elif typing.get_origin(annotation) is dict and isinstance(value, dict):
+        key_ann, value_ann = typing.get_args(annotation)
+        key_ref = _ref_of(key_ann)
         for key, element in value.items():
-            if _ref_of(key_ann):
-                yield loc + (key,), _ref_of(key_ann).target, key
+            if key_ref and isinstance(key, str):
+                yield loc + (key,), key_ref.target, key
             yield from iter_refs(element, value_ann, loc + (key,))
     elif ref is not None and isinstance(value, str):
         yield loc, ref.target, value
@@ -54,8 +62,8 @@ def _ref_of(annotation: Any) -> Ref | None:
     for meta in getattr(annotation, "__metadata__", ()):
         if isinstance(meta, Ref):
             return meta
-    for arg in typing.get_args(annotation):
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
             found = _ref_of(arg)
             if found:
                 return found
@@ -63,7 +71,7 @@ def _ref_of(annotation: Any) -> Ref | None:
 
 
 def _strip(annotation: Any) -> Any:
-    """Look through Annotated and Optional to the container type."""
+    """Look through Annotated and Optional to the type underneath."""
     while True:
         if typing.get_origin(annotation) is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
@@ -75,51 +83,46 @@ def _strip(annotation: Any) -> Any:
         return annotation
 
 
-def _item_annotation(annotation: Any) -> Any:
-    args = typing.get_args(_strip(annotation))
-    return args[0] if args else None
+def check_references(records: dict[str, dict[str, Any]], loaded: dict[str, Loaded], docs_dir: Path | None, known: dict[str, set[str]] | None = None) -> list[Problem]:
+    """A problem for every reference to an id that does not exist, at the referring value.
 
-
-def _dict_annotations(annotation: Any) -> tuple[Any, Any]:
-    args = typing.get_args(_strip(annotation))
-    return (args[0], args[1]) if len(args) == 2 else (None, None)
-
-
-def check_references(records: dict[str, dict[str, Any]], loaded: dict[str, Loaded], docs_dir: Path | None) -> list[Problem]:
-    """A problem for every reference to an id that does not exist, at the referring value."""
+    `known` holds the ids of every file found, valid or not: a reference to a file that
+    exists but has its own problems is not reported a second time."""
+    known = known or {kind: set(by_id) for kind, by_id in records.items()}
     vocab = {name: v.labels() for name, v in records.get("vocabulary", {}).items()}
+    vocab.update({name: None for name in known.get("vocabulary", ()) if name not in vocab})
     problems = []
-    for kind, by_id in records.items():
-        for record in by_id.values():
-            source = loaded[record.source_path]
-            for loc, target, value in iter_refs(record):
-                message = _missing(target, value, records, vocab)
+    for source in loaded.values():
+        if not isinstance(source.data, dict) or source.kind is None:
+            continue
+        for loc, target, value in iter_refs(source.data, KINDS[source.kind].model):
+                message = _missing(target, value, known, vocab)
                 if message:
                     problems.append(source.problem(loc, message, "unknown-reference", key=isinstance(loc[-1], str) and target.startswith("vocab:") and loc[-2:-1] == ("by_district",)))
-            if kind == "position":
-                problems += _evidence(record, source, records, docs_dir)
+    for record in records.get("position", {}).values():
+        problems += _evidence(record, loaded[record.source_path], records, known, docs_dir)
     return problems
 
 
-def _missing(target: str, value: str, records: dict, vocab: dict) -> str | None:
+def _missing(target: str, value: str, known: dict, vocab: dict) -> str | None:
     """Why `value` does not resolve as a `target`, or None when it does."""
     if target.startswith("vocab:"):
         name = target[6:]
-        allowed = vocab.get(name)
-        if allowed is None:
+        if name not in vocab:
             return f"no vocabulary '{name}' (data/vocabularies/{name}.yml) to look up '{value}'"
-        if value in allowed:
+        allowed = vocab[name]
+        if allowed is None or value in allowed:  # None: the vocabulary file has problems of its own
             return None
         close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"no {VOCAB_LABELS.get(name, name)} '{value}'{hint} allowed: {', '.join(sorted(allowed))}"
-    if value in records.get(target, {}):
+    if value in known.get(target, ()):
         return None
-    close = difflib.get_close_matches(value, list(records.get(target, {})), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(value, sorted(known.get(target, ())), n=1, cutoff=0.75)
     return f"no {target} '{value}'" + (f"; did you mean '{close[0]}'?" if close else "")
 
 
-def _evidence(record, source: Loaded, records: dict, docs_dir: Path | None) -> list[Problem]:
+def _evidence(record, source: Loaded, records: dict, known: dict, docs_dir: Path | None) -> list[Problem]:
     """Figures must exist in the monitor; articles must exist under docs/."""
     problems = []
     for i, item in enumerate(record.evidence):
@@ -131,6 +134,8 @@ def _evidence(record, source: Loaded, records: dict, docs_dir: Path | None) -> l
             monitoring = records.get("monitoring", {}).get(year)
             if measure not in MEASURES:
                 problems.append(source.problem(("evidence", i), f"no measure '{measure}'; measures: {', '.join(MEASURES)}", "unknown-reference"))
+            elif year in known.get("monitoring", ()) and monitoring is None:
+                continue  # that year's file has problems of its own
             elif monitoring is None or getattr(monitoring.measures, measure) is None:
                 problems.append(source.problem(("evidence", i), f"no monitoring figure '{measure}' for {year}", "unknown-reference"))
         elif ARTICLE.match(item) and docs_dir is not None and not (docs_dir / item).is_file():

@@ -44,7 +44,7 @@ def validate(kind: Kind, loaded: Loaded, record_id: str) -> tuple[Any, list[Prob
         return None, [_problem(kind.model, loaded, error) for error in exc.errors()]
     record.bind(record_id, loaded.path)
     problems = [loaded.problem(loc, message, rule) for check in kind.rules for loc, message, rule in check(record)]
-    return (None if problems else record), problems
+    return record, problems  # typed even when a rule failed, so cross-record checks still run
 
 
 def _problem(model: type[BaseModel], loaded: Loaded, error: dict) -> Problem:
