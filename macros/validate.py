@@ -50,6 +50,9 @@ def validate(kind: Kind, loaded: Loaded, record_id: str) -> tuple[Any, list[Prob
 def _problem(model: type[BaseModel], loaded: Loaded, error: dict) -> Problem:
     loc = _data_loc(loaded.data, error["loc"])
     kind = error["type"]
+    if "input" in error and error["input"] is None and kind != "missing":
+        # `field:` with nothing after it: the editor has yet to fill it in.
+        return loaded.problem(loc, "is required: the value is empty", "required")
     if kind in _PYDANTIC:
         rule, template = _PYDANTIC[kind]
         ctx = dict(error.get("ctx") or {})

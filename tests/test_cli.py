@@ -1,0 +1,79 @@
+"""The `wise` command: formats, exit codes, and `wise new`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT, problems
+
+from macros.cli import main
+
+
+def test_check_clean_exits_0(capsys):
+    assert main(["check", str(FIXTURES / "tiny" / "data")]) == 0
+    assert capsys.readouterr().out == "no problems\n"
+
+
+def test_check_github_format(capsys):
+    assert main(["check", "--format", "github", str(FIXTURES / "broken" / "data")]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "::error file=data/campaigns/week.yml,line=1,col=1::file: is empty: a record needs its fields [empty-file]"
+
+
+def test_check_json_format(capsys):
+    assert main(["check", "--format", "json", str(FIXTURES / "broken" / "data")]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found[0] == {"path": "data/campaigns/week.yml", "line": 1, "col": 1, "field": "file", "message": "is empty: a record needs its fields", "rule": "empty-file", "level": "error"}
+
+
+def test_usage_errors_exit_2():
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--format", "xml"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "wise"), "--help"], capture_output=True, text=True) if (ROOT / ".venv/bin/wise").exists() else None
+    if result is None:
+        pytest.skip("no .venv here")
+    assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_new_writes_a_template_that_only_lacks_the_editors_fields(tiny, capsys):
+    assert main(["new", "enterprise", "Café Ünïque & Zonen", "--data-dir", str(tiny / "data")]) == 0
+    path = tiny / "data" / "enterprises" / "cafe-unique-zonen.yml"
+    assert capsys.readouterr().out == f"wrote {path}\n"
+    found = problems(tiny / "data")
+    assert found == [
+        "data/enterprises/cafe-unique-zonen.yml:6:9: error: summary: is required: the value is empty [required]",
+        "data/enterprises/cafe-unique-zonen.yml:8:8: error: sector: is required: the value is empty [required]",
+        "data/enterprises/cafe-unique-zonen.yml:9:10: error: district: is required: the value is empty [required]",
+    ]
+    assert 'name: "Café Ünïque & Zonen"' in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["post", "official", "position", "campaign", "seminar", "network", "scheme", "monitoring"])
+def test_new_works_for_every_kind(kind, tiny):
+    assert main(["new", kind, "2031" if kind == "monitoring" else "Some new thing", "--data-dir", str(tiny / "data")]) == 0
+    found = problems(tiny / "data")
+    assert found and all(line.endswith(("[required]", "[year-mismatch]")) for line in found), found
+
+
+def test_new_never_overwrites(tiny, capsys):
+    path = tiny / "data" / "enterprises" / "kantine.yml"
+    before = path.read_text()
+    assert main(["new", "enterprise", "Kantine", "--data-dir", str(tiny / "data")]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text() == before
+
+
+def test_new_refuses_a_name_without_letters(tiny):
+    assert main(["new", "enterprise", "!!!", "--data-dir", str(tiny / "data")]) == 2
+
+
+def test_stats_lists_counts_and_stale_items(capsys):
+    assert main(["stats", str(ROOT / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "Enterprises" in out and ("Stale" in out or "Nothing stale." in out)

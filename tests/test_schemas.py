@@ -1,0 +1,23 @@
+"""The JSON Schemas in data/schemas/ are generated from the models; they must not drift."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+
+from macros.kinds import KINDS
+from macros.schemas import schema_text
+
+
+def test_committed_schemas_match_the_models():
+    folder = ROOT / "data" / "schemas"
+    drifted = [kind for kind in KINDS if (folder / f"{kind}.schema.json").read_text(encoding="utf-8") != schema_text(kind)]
+    assert drifted == [], "run `wise schemas` (make schemas) and commit the result"
+    assert sorted(p.name for p in folder.glob("*.json")) == sorted(f"{k}.schema.json" for k in KINDS)
+
+
+def test_schemas_forbid_unknown_fields_and_name_required_ones():
+    enterprise = json.loads(schema_text("enterprise"))
+    assert enterprise["additionalProperties"] is False
+    assert set(enterprise["required"]) == {"name", "summary", "sector", "district"}
