@@ -21,7 +21,7 @@ def build_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH so that rebuilds of the same data are identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 

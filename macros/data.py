@@ -43,11 +43,22 @@ def _stray_files(data_dir: Path) -> list[Problem]:
         if path.name.startswith("."):
             continue
         if path.name not in known:
-            problems.append(Problem(_display(path, data_dir), 1, 1, "file", f"is not read by any kind; expected one of: {', '.join(sorted(known))}", "unknown-file"))
+            problems.append(
+                Problem(_display(path, data_dir), 1, 1, "file", f"is not read by any kind; expected one of: {', '.join(sorted(known))}", "unknown-file")
+            )
         elif path.is_dir() and path.name != "schemas":
             for inner in sorted(path.iterdir()):
                 if not inner.name.startswith(".") and (inner.is_dir() or inner.suffix not in YAML_SUFFIXES):
-                    problems.append(Problem(_display(inner, data_dir), 1, 1, "file", "is not a .yml record file; records are <id>.yml directly in their kind's folder", "unknown-file"))
+                    problems.append(
+                        Problem(
+                            _display(inner, data_dir),
+                            1,
+                            1,
+                            "file",
+                            "is not a .yml record file; records are <id>.yml directly in their kind's folder",
+                            "unknown-file",
+                        )
+                    )
     return problems
 
 
@@ -60,7 +71,16 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
     if kind.single:
         return []
     if not SLUG.match(record_id) or len(record_id) > 64:
-        return [Problem(display, 1, 1, "file", f"the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): {record_id!r}", "id")]
+        return [
+            Problem(
+                display,
+                1,
+                1,
+                "file",
+                f"the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): {record_id!r}",
+                "id",
+            )
+        ]
     if record_id in kind.reserved_ids:
         return [Problem(display, 1, 1, "file", f"'{record_id}' is reserved for another page; rename the file", "id")]
     return []
@@ -69,6 +89,7 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
 def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catalog:
     """Load, validate and cross-check everything under `data_dir`; raise DataError with every problem."""
     data_dir = Path(data_dir)
+    docs_dir = Path(docs_dir) if docs_dir is not None else None
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, 1, "file", "no such data folder", "unreadable")])
     problems = _stray_files(data_dir)
@@ -121,7 +142,9 @@ def _same_names(records: dict, loaded: dict[str, Loaded]) -> list[Problem]:
             name = str(getattr(record, kind.title_field))
             key = slugify(name)
             if key in seen:
-                problems.append(loaded[record.source_path].problem((kind.title_field,), f"'{name}' is also the {kind.title_field} of {seen[key]}", "duplicate-name"))
+                problems.append(
+                    loaded[record.source_path].problem((kind.title_field,), f"'{name}' is also the {kind.title_field} of {seen[key]}", "duplicate-name")
+                )
             else:
                 seen[key] = record.source_path
     return problems

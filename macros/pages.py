@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .kinds.monitoring import MEASURES, PEOPLE
+from .kinds.monitoring import PEOPLE
 from .privacy import district_table
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -83,7 +84,9 @@ def _strip(annotation: Any) -> Any:
         return annotation
 
 
-def check_references(records: dict[str, dict[str, Any]], loaded: dict[str, Loaded], docs_dir: Path | None, known: dict[str, set[str]] | None = None) -> list[Problem]:
+def check_references(
+    records: dict[str, dict[str, Any]], loaded: dict[str, Loaded], docs_dir: Path | None, known: dict[str, set[str]] | None = None
+) -> list[Problem]:
     """A problem for every reference to an id that does not exist, at the referring value.
 
     `known` holds the ids of every file found, valid or not: a reference to a file that
@@ -96,9 +99,13 @@ def check_references(records: dict[str, dict[str, Any]], loaded: dict[str, Loade
         if not isinstance(source.data, dict) or source.kind is None:
             continue
         for loc, target, value in iter_refs(source.data, KINDS[source.kind].model):
-                message = _missing(target, value, known, vocab)
-                if message:
-                    problems.append(source.problem(loc, message, "unknown-reference", key=isinstance(loc[-1], str) and target.startswith("vocab:") and loc[-2:-1] == ("by_district",)))
+            message = _missing(target, value, known, vocab)
+            if message:
+                problems.append(
+                    source.problem(
+                        loc, message, "unknown-reference", key=isinstance(loc[-1], str) and target.startswith("vocab:") and loc[-2:-1] == ("by_district",)
+                    )
+                )
     for record in records.get("position", {}).values():
         problems += _evidence(record, loaded[record.source_path], records, known, docs_dir)
     return problems

@@ -95,7 +95,15 @@ def _finalize(value):
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja environment for generated pages: autoescape on, undefined is an error."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
     env.tests["on_or_after"] = lambda value, day: (value.date() if isinstance(value, dt.datetime) else value) >= day
     env.filters.update(markdown=markdown, paragraphs=paragraphs, people=people, number=number, date=date, iso=iso)
     return env

@@ -17,7 +17,9 @@ def schema(kind: str) -> dict:
     spec = KINDS[kind]
     out = spec.model.model_json_schema(mode="validation")
     out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.schema.json", **out}
-    out["description"] = (spec.model.__doc__ or "").strip() + f" One file per record in data/{spec.folder}" + ("" if spec.single else "/<id>.yml; the file name is the id.")
+    out["description"] = (
+        (spec.model.__doc__ or "").strip() + f" One file per record in data/{spec.folder}" + ("" if spec.single else "/<id>.yml; the file name is the id.")
+    )
     return out
 
 

@@ -11,10 +11,8 @@ import json
 import typing
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .kinds import KINDS
-from .kinds.fields import Ref, slugify
+from .kinds.fields import Ref, inner_model, slugify
 
 
 def _describe(field) -> str:
@@ -45,21 +43,15 @@ def _is_list(annotation) -> bool:
     return typing.get_origin(annotation) is list or any(typing.get_origin(a) is list for a in typing.get_args(annotation))
 
 
-def _inner_model(annotation):
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-        for inner in typing.get_args(arg):
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                return inner
-    return None
-
-
 def template(kind: str, name: str) -> str:
     """The annotated YAML text of a new record of `kind` titled `name`."""
     spec = KINDS[kind]
     model = spec.model
-    lines = [f"# {(model.__doc__ or kind).strip().splitlines()[0]}", "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check", ""]
+    lines = [
+        f"# {(model.__doc__ or kind).strip().splitlines()[0]}",
+        "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check",
+        "",
+    ]
     for field_name, field in model.model_fields.items():
         hint = _describe(field)
         comment = f"  # {hint}" if hint else ""
@@ -69,7 +61,7 @@ def template(kind: str, name: str) -> str:
             lines.append("example: false  # true for fictional demo content")
         elif field.is_required():
             lines.append(f"{field_name}:  # required{'; ' + hint if hint else ''}")
-            sub = _inner_model(field.annotation)
+            sub = inner_model(field.annotation)
             if sub is not None:
                 required = [n for n, f in sub.model_fields.items() if f.is_required()]
                 lines.append(f"#   {'- ' if _is_list(field.annotation) else ''}each with: {', '.join(required)}")

@@ -7,12 +7,12 @@ with plain messages; the rule id is the error type (ours) or a mapped pydantic o
 from __future__ import annotations
 
 import difflib
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .kinds import Kind
+from .kinds.fields import inner_model
 from .load import Loaded, loc_text
 from .problems import Problem
 
@@ -107,16 +107,5 @@ def _fields_at(model: Any, loc: tuple) -> dict:
         field = getattr(model, "model_fields", {}).get(part)
         if field is None:
             return {}
-        model = _inner_model(field.annotation)
+        model = inner_model(field.annotation)
     return getattr(model, "model_fields", {})
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The BaseModel inside Optional[...], list[...], Annotated[...], if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

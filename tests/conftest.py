@@ -53,7 +53,11 @@ def build(site: Path, out: Path | None = None, env: dict | None = None, quiet: b
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if quiet else []), "-f", str(site / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True, text=True, env=environment, cwd=site, timeout=600,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=site,
+        timeout=600,
     )
 
 
@@ -62,6 +66,8 @@ def example_site(tmp_path_factory) -> Path:
     """The shipped example data built once per test session with the project's own mkdocs.yml."""
     out = tmp_path_factory.mktemp("example") / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=600
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -31,7 +31,9 @@ def record(site: Path, kind: str = "enterprise", record_id: str = "kantine"):
 
 
 # -- row 1 -------------------------------------------------------------------------------
-UNSAFE_YAML = re.compile(r"\byaml\s*\.\s*(load|safe_load|full_load|unsafe_load|load_all|safe_load_all|compose|compose_all|parse)\b|from\s+yaml\s+import\s+[^\n]*\b(load|safe_load|full_load|unsafe_load|Loader|SafeLoader|FullLoader|UnsafeLoader)\b")
+UNSAFE_YAML = re.compile(
+    r"\byaml\s*\.\s*(load|safe_load|full_load|unsafe_load|load_all|safe_load_all|compose|compose_all|parse)\b|from\s+yaml\s+import\s+[^\n]*\b(load|safe_load|full_load|unsafe_load|Loader|SafeLoader|FullLoader|UnsafeLoader)\b"
+)
 
 
 def unsafe_yaml_uses(source: str) -> list[str]:
@@ -228,17 +230,23 @@ def test_row13_unknown_references(tiny):
 # -- row 14 ------------------------------------------------------------------------------
 def test_row14_colliding_ids_name_both_files(tiny):
     write(tiny, "enterprises/kantine.yaml", BASE)
-    assert problems(tiny / "data") == ["data/enterprises/kantine.yml:1:1: error: file: has the same id 'kantine' as data/enterprises/kantine.yaml; ids must be unique within a kind [duplicate-id]"]
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:1:1: error: file: has the same id 'kantine' as data/enterprises/kantine.yaml; ids must be unique within a kind [duplicate-id]"
+    ]
 
 
 def test_row14_names_that_slug_alike(tiny):
     write(tiny, "enterprises/kantine-2.yml", BASE.replace("De Kantine", "De  kantine!"))
-    assert problems(tiny / "data") == ["data/enterprises/kantine.yml:2:7: error: name: 'De Kantine' is also the name of data/enterprises/kantine-2.yml [duplicate-name]"]
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:2:7: error: name: 'De Kantine' is also the name of data/enterprises/kantine-2.yml [duplicate-name]"
+    ]
 
 
 def test_row14_bad_file_names(tiny):
     write(tiny, "enterprises/De Kantine.yml", BASE.replace("De Kantine", "Other"))
-    assert problems(tiny / "data") == ["data/enterprises/De Kantine.yml:1:1: error: file: the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): 'De Kantine' [id]"]
+    assert problems(tiny / "data") == [
+        "data/enterprises/De Kantine.yml:1:1: error: file: the file name is the id and must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): 'De Kantine' [id]"
+    ]
 
 
 def test_row14_misplaced_files_are_not_silently_ignored(tiny):
@@ -252,11 +260,25 @@ def test_row14_misplaced_files_are_not_silently_ignored(tiny):
 
 # -- row 15 ------------------------------------------------------------------------------
 def test_row15_urls_must_be_http(tiny):
-    bad = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "data:text/html,x", "vbscript:msgbox", "https://user:pw@example.org/", "https://exa mple.org", "//example.org/x", "ftp://example.org"]
+    bad = [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+        "vbscript:msgbox",
+        "https://user:pw@example.org/",
+        "https://exa mple.org",
+        "//example.org/x",
+        "ftp://example.org",
+    ]
     for url in bad:
         enterprise(tiny, f"website: {url!r}\n".replace("'", '"').replace("\t", "\\t"))
         found = problems(tiny / "data")
-        assert len(found) == 1 and found[0].startswith(f"{E}:6:10: error: website: must be an http(s) URL: ") and found[0].endswith("[url-scheme]"), (url, found)
+        assert len(found) == 1 and found[0].startswith(f"{E}:6:10: error: website: must be an http(s) URL: ") and found[0].endswith("[url-scheme]"), (
+            url,
+            found,
+        )
     enterprise(tiny, "website: https://kantine.example.org/over-ons?x=1#top\n")
     assert problems(tiny / "data") == []
 
@@ -273,8 +295,15 @@ def test_row15_mailto_only_where_allowed(tiny):
 def test_row26_no_field_for_personal_data(tiny):
     enterprise(tiny, "figures:\n  - year: 2024\n    worker_birth_dates: [1990-01-01]\n")
     assert problems(tiny / "data")[0].endswith("[unknown-field]")
-    write(tiny, "officials/an-alderman.yml", "name: An Alderman\nhome_address: Damrak 1\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n")
-    assert problems(tiny / "data")[-1] == "data/officials/an-alderman.yml:2:1: error: home_address: unknown field; allowed: example, name, party, memberships, contact, sources [unknown-field]"
+    write(
+        tiny,
+        "officials/an-alderman.yml",
+        "name: An Alderman\nhome_address: Damrak 1\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n",
+    )
+    assert (
+        problems(tiny / "data")[-1]
+        == "data/officials/an-alderman.yml:2:1: error: home_address: unknown field; allowed: example, name, party, memberships, contact, sources [unknown-field]"
+    )
 
 
 # -- row 27 ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, write
+from conftest import build, write
 from htmltools import Page, read, resolve
 
 # The contract's URL for each data folder (contract.md), written out here on purpose so
@@ -66,7 +66,7 @@ def leftovers(site: Path) -> list[str]:
         for value in values:
             match = LEFTOVER_TEXT.search(value) or LEFTOVER_VALUE.search(value)
             if match:
-                found.append(f"{path.relative_to(site)}: {match.group()!r} in {value[max(0, match.start() - 40):match.end() + 40]!r}")
+                found.append(f"{path.relative_to(site)}: {match.group()!r} in {value[max(0, match.start() - 40) : match.end() + 40]!r}")
     return found
 
 
@@ -117,7 +117,7 @@ def test_row20_pages_without_opt_in_are_not_templates(tiny, tmp_path):
 
 
 # -- hostile text (rows 16-19) -------------------------------------------------------------
-HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> \"><svg onload=alert(3)> {{ 7*7 }} {% include 'x' %} {{ config.__class__ }} | # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- \"/etc/passwd\""
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> "><svg onload=alert(3)> {{ 7*7 }} {% include \'x\' %} {{ config.__class__ }} | # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- "/etc/passwd"'
 
 
 def hostile_site(site: Path, text: str = HOSTILE) -> None:
@@ -125,7 +125,10 @@ def hostile_site(site: Path, text: str = HOSTILE) -> None:
     h = text.replace("\\", "\\\\").replace('"', '\\"')
     md = "**bold** <script>alert(5)</script> <b onclick=alert(6)>x</b> [js](javascript:alert(7)) [data](data:text/html,x) ![i](https://example.org/i.png) {{ 7*7 }}"
     md_q = md.replace('"', '\\"')
-    write(site, "enterprises/kantine.yml", f'''name: "{h}"
+    write(
+        site,
+        "enterprises/kantine.yml",
+        f'''name: "{h}"
 summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>"
 description: "{md_q}"
 sector: catering
@@ -143,22 +146,59 @@ jobs:
 certifications:
   - scheme: keurmerk
     status: certified
-''')
+''',
+    )
     write(site, "posts/wethouder.yml", f'title: "Post {h}"\nbody: executive\norganisation: "{h}"\ndepartment: "{h}"\ndescription: "{h}"\n')
-    write(site, "officials/an-alderman.yml", f'name: "Official {h}"\nparty: "{h}"\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n')
+    write(
+        site,
+        "officials/an-alderman.yml",
+        f'name: "Official {h}"\nparty: "{h}"\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n',
+    )
     write(site, "networks/kantine-netwerk.yml", f'name: "Network {h}"\nkind: network\nsummary: "{h}"\npartners: ["{h}"]\ndescription: "{md_q}"\n')
-    write(site, "schemes/keurmerk.yml", f'name: "Scheme {h}"\nkind: certification\nowner: "{h}"\nsummary: "{h}"\nlevels: ["{h}"]\ncriteria:\n  - id: mission\n    text: "{h}"\n')
-    write(site, "seminars/procurement-101.yml", f'title: "Seminar {h}"\nstart: 2026-03-12\nlocation: {{name: "{h}", address: "{h}"}}\norganisers: ["{h}"]\nspeakers: [{{name: "{h}", organisation: "{h}"}}]\nmaterials: [{{title: "{h}", url: "https://example.org/m"}}]\nsummary: "{md_q}"\n')
-    write(site, "campaigns/week.yml", f'name: "Campaign {h}"\ngoal: "{h}"\ndescription: "{md_q}"\nmilestones: [{{date: 2026-01-01, title: "{h}", note: "{h}"}}]\nmetrics: [{{label: "{h}", target: 10, current: 5, unit: "{h}"}}]\ncall_to_action: {{text: "{h}", url: "https://example.org/join"}}\n')
+    write(
+        site,
+        "schemes/keurmerk.yml",
+        f'name: "Scheme {h}"\nkind: certification\nowner: "{h}"\nsummary: "{h}"\nlevels: ["{h}"]\ncriteria:\n  - id: mission\n    text: "{h}"\n',
+    )
+    write(
+        site,
+        "seminars/procurement-101.yml",
+        f'title: "Seminar {h}"\nstart: 2026-03-12\nlocation: {{name: "{h}", address: "{h}"}}\norganisers: ["{h}"]\nspeakers: [{{name: "{h}", organisation: "{h}"}}]\nmaterials: [{{title: "{h}", url: "https://example.org/m"}}]\nsummary: "{md_q}"\n',
+    )
+    write(
+        site,
+        "campaigns/week.yml",
+        f'name: "Campaign {h}"\ngoal: "{h}"\ndescription: "{md_q}"\nmilestones: [{{date: 2026-01-01, title: "{h}", note: "{h}"}}]\nmetrics: [{{label: "{h}", target: 10, current: 5, unit: "{h}"}}]\ncall_to_action: {{text: "{h}", url: "https://example.org/join"}}\n',
+    )
     text = (site / "data/positions/buy-social.yml").read_text()
-    text = text.replace("title: Buy social", f'title: "Position {h}"').replace("summary: The city buys from social enterprises.", f'summary: "{h}"\nrationale: "{md_q}"')
+    text = text.replace("title: Buy social", f'title: "Position {h}"').replace(
+        "summary: The city buys from social enterprises.", f'summary: "{h}"\nrationale: "{md_q}"'
+    )
     text = text.replace("text: Reserve contracts for social enterprises.", f'text: "{h}"').replace("status: asked", f'status: asked\n        note: "{h}"')
     write(site, "positions/buy-social.yml", text)
-    write(site, "manifesto.yml", f'title: "Manifesto {h}"\npreamble: "{md_q}"\narticles:\n  - id: work\n    heading: "{h}"\n    text: "{h}"\nsignatories:\n  - organisation: "{h}"\n')
+    write(
+        site,
+        "manifesto.yml",
+        f'title: "Manifesto {h}"\npreamble: "{md_q}"\narticles:\n  - id: work\n    heading: "{h}"\n    text: "{h}"\nsignatories:\n  - organisation: "{h}"\n',
+    )
     write(site, "vocabularies/sectors.yml", f'title: "Sectors {h}"\ndescription: "{h}"\nentries:\n  - id: catering\n    label: "{h}"\n    description: "{h}"\n')
 
 
-PAGES = ["showcase/kantine/", "lobby/posts/wethouder/", "lobby/officials/an-alderman/", "networks/kantine-netwerk/", "certification/keurmerk/", "seminars/procurement-101/", "campaigns/week/", "lobby/positions/buy-social/", "manifesto/", "vocabularies/sectors/", "showcase/", "campaigns/", "lobby/positions/"]
+PAGES = [
+    "showcase/kantine/",
+    "lobby/posts/wethouder/",
+    "lobby/officials/an-alderman/",
+    "networks/kantine-netwerk/",
+    "certification/keurmerk/",
+    "seminars/procurement-101/",
+    "campaigns/week/",
+    "lobby/positions/buy-social/",
+    "manifesto/",
+    "vocabularies/sectors/",
+    "showcase/",
+    "campaigns/",
+    "lobby/positions/",
+]
 
 
 def shape(page: Page) -> list[tuple[str, tuple[str, ...]]]:
@@ -181,7 +221,7 @@ def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_do
         assert "<script>alert(1)</script> <img src=x onerror=alert(2)>" in page.text, url
         assert shape(page) == shape(control), url
         # Row 18: Markdown control text stays text; no reference link, no inclusion.
-        assert "| # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- \"/etc/passwd\"" in page.text, url
+        assert '| # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- "/etc/passwd"' in page.text, url
         assert "http://evil" not in page.links(), url
         # Row 19: template text is never evaluated.
         assert "{{ 7*7 }} {% include 'x' %} {{ config.__class__ }}" in page.text, url

@@ -26,7 +26,15 @@ def test_check_github_format(capsys):
 def test_check_json_format(capsys):
     assert main(["check", "--format", "json", str(FIXTURES / "broken" / "data")]) == 1
     found = json.loads(capsys.readouterr().out)
-    assert found[0] == {"path": "data/campaigns/week.yml", "line": 1, "col": 1, "field": "file", "message": "is empty: a record needs its fields", "rule": "empty-file", "level": "error"}
+    assert found[0] == {
+        "path": "data/campaigns/week.yml",
+        "line": 1,
+        "col": 1,
+        "field": "file",
+        "message": "is empty: a record needs its fields",
+        "rule": "empty-file",
+        "level": "error",
+    }
 
 
 def test_usage_errors_exit_2():

@@ -55,8 +55,10 @@ CASES = {
     ),
     "history_in_date_order": (
         "positions/buy-social.yml",
-        POSITION + "  - id: a\n    text: One\n    history:\n      - {date: 2025-02-01, status: asked, source: https://example.org/1}\n      - {date: 2025-01-01, status: refused, source: https://example.org/2}\n",
-        POSITION + "  - id: a\n    text: One\n    history:\n      - {date: 2025-01-01, status: asked, source: https://example.org/1}\n      - {date: 2025-02-01, status: refused, source: https://example.org/2}\n",
+        POSITION
+        + "  - id: a\n    text: One\n    history:\n      - {date: 2025-02-01, status: asked, source: https://example.org/1}\n      - {date: 2025-01-01, status: refused, source: https://example.org/2}\n",
+        POSITION
+        + "  - id: a\n    text: One\n    history:\n      - {date: 2025-01-01, status: asked, source: https://example.org/1}\n      - {date: 2025-02-01, status: refused, source: https://example.org/2}\n",
         "data/positions/buy-social.yml:10:16: error: asks[0].history[1].date: 2025-01-01 is before the previous step's 2025-02-01 [date-order]",
     ),
     "campaign_dates": (

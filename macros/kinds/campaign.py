@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
 
 from .fields import Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, fail, ordered, text
-from typing import Annotated, Any
-from pydantic import BeforeValidator
 
 
 class Milestone(Part):

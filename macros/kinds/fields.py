@@ -192,13 +192,20 @@ Count = Annotated[int, BeforeValidator(integer), Field(ge=0), WithJsonSchema({"t
 Number = Annotated[float | int, BeforeValidator(decimal), Field(ge=0), WithJsonSchema({"type": "number", "minimum": 0})]
 Year = Annotated[int, BeforeValidator(integer), Field(ge=1900, le=2100), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
 Date = Annotated[dt.date, BeforeValidator(iso_date), WithJsonSchema({"type": "string", "format": "date"})]
-DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(iso_datetime), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$"})]
+DateTime = Annotated[
+    dt.datetime | dt.date, BeforeValidator(iso_datetime), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$"})
+]
 Flag = Annotated[StrictBool, BeforeValidator(strict_bool), WithJsonSchema({"type": "boolean"})]
 
 
 def RefTo(target: str) -> Any:
     """An id that must name an existing record of `target`."""
-    return Annotated[str, BeforeValidator(slug), Ref(target), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "description": f"id of a {target.replace('vocab:', '')} entry"})]
+    return Annotated[
+        str,
+        BeforeValidator(slug),
+        Ref(target),
+        WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "description": f"id of a {target.replace('vocab:', '')} entry"}),
+    ]
 
 
 class Part(BaseModel):
@@ -222,7 +229,7 @@ class RecordModel(Part):
     def source_path(self) -> str:
         return self._path
 
-    def bind(self, record_id: str, path: str) -> "RecordModel":
+    def bind(self, record_id: str, path: str) -> RecordModel:
         """Attach the id and file path the record was read from."""
         self._id, self._path = record_id, path
         return self
@@ -247,3 +254,16 @@ def slugify(name: str) -> str:
 
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:64].strip("-")
+
+
+def inner_model(annotation: Any) -> Any:
+    """The BaseModel inside an annotation (through Optional, list, dict, Annotated), if any."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -37,7 +37,7 @@ def membership_dates(record: Official):
 def one_holding_at_a_time(record: Official):
     """Two memberships of the same post do not overlap."""
     spans = sorted((m.start, m.end, i, m.post) for i, m in enumerate(record.memberships))
-    for (s1, e1, _, p1), (s2, _, i2, p2) in zip(spans, spans[1:]):
+    for (_, e1, _, p1), (s2, _, i2, p2) in zip(spans, spans[1:], strict=False):
         if p1 == p2 and (e1 is None or s2 <= e1):
             yield ("memberships", i2, "start"), f"overlaps an earlier membership of post '{p2}'", "date-order"
 

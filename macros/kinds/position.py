@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, Union
-
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
@@ -46,12 +44,14 @@ def evidence_ref(value: Any) -> str:
     value = text(value)
     if FIGURE.match(value) or (ARTICLE.match(value) and ".." not in value):
         return value
-    raise fail("evidence", f"must be 'monitoring:<year>:<measure>', an article path like 'knowledge/isomorphism.md', or a mapping with title and url: {value!r}")
+    raise fail(
+        "evidence", f"must be 'monitoring:<year>:<measure>', an article path like 'knowledge/isomorphism.md', or a mapping with title and url: {value!r}"
+    )
 
 
 EvidenceRef = Annotated[str, BeforeValidator(evidence_ref), WithJsonSchema({"type": "string", "pattern": f"{FIGURE.pattern}|{ARTICLE.pattern}"})]
 Evidence = Annotated[
-    Union[Annotated[EvidenceRef, Tag("ref")], Annotated[Link, Tag("link")]],
+    Annotated[EvidenceRef, Tag("ref")] | Annotated[Link, Tag("link")],
     Discriminator(lambda value: "link" if isinstance(value, (dict, Link)) else "ref"),
 ]
 
@@ -82,7 +82,7 @@ def unique_ask_ids(record: Position):
 def history_in_date_order(record: Position):
     """An ask's history is written oldest step first."""
     for i, ask in enumerate(record.asks):
-        for j, (before, after) in enumerate(zip(ask.history, ask.history[1:]), start=1):
+        for j, (before, after) in enumerate(zip(ask.history, ask.history[1:], strict=False), start=1):
             if after.date < before.date:
                 yield ("asks", i, "history", j, "date"), f"{after.date} is before the previous step's {before.date}", "date-order"
 

@@ -1,0 +1,126 @@
+"""Open data: every kind as JSON and CSV, a public API with a fixed field order.
+
+One row type per kind, derived from its model: `id` first, then the model's fields in
+declaration order (so the column order is documented once, by the model). Counts of people
+from 1 to 9 are published as "<10" here too, exactly as on the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ..catalog import Catalog
+from ..kinds import KINDS
+from ..kinds.fields import SLUG, inner_model
+from ..kinds.monitoring import PEOPLE
+from ..privacy import suppress_column
+from ..render import people
+
+CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
+
+
+def columns(kind: str) -> list[str]:
+    """The export's fields in order: id, then the model's fields as declared."""
+    return ["id", *KINDS[kind].model.model_fields]
+
+
+def _published_figures(row: dict) -> dict:
+    """An enterprise's yearly counts as published: 1 to 9 become "<10"."""
+    for figures in row.get("figures") or []:
+        for key, value in figures.items():
+            if key != "year" and isinstance(value, int):
+                figures[key] = people(value) if 0 < value < 10 else value
+    return row
+
+
+def _published_monitoring(row: dict) -> dict:
+    """A monitoring year as published: small people counts hidden, with secondary suppression by district."""
+    for key in PEOPLE:
+        value = row["measures"].get(key)
+        if isinstance(value, (int, float)) and 0 < value < 10:
+            row["measures"][key] = "<10"
+    districts = row.get("by_district") or {}
+    for key in PEOPLE:
+        values = {d: m.get(key) for d, m in districts.items()}
+        if any(v is not None for v in values.values()):
+            shown = suppress_column(values)
+            for d, value in values.items():
+                if value is not None and shown[d] in ("<10", "suppressed"):
+                    districts[d][key] = shown[d]
+    return row
+
+
+PUBLISH = {"enterprise": _published_figures, "monitoring": _published_monitoring}
+
+
+def row(kind: str, record: Any) -> dict:
+    """One record as its JSON export object."""
+    data = {"id": record.id, **record.model_dump(mode="json")}
+    return PUBLISH.get(kind, lambda r: r)(data)
+
+
+def to_json(catalog: Catalog, kind: str) -> str:
+    """`/data/<kind>.json`: an array of objects, fields in column order."""
+    return json.dumps([row(kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and all(isinstance(v, str) and SLUG.match(v) for v in value):
+        return CSV_LIST_SEPARATOR.join(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def to_csv(catalog: Catalog, kind: str) -> str:
+    """`/data/<kind>.csv`: UTF-8 with a byte-order mark (spreadsheets need it), a header row, CRLF lines."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = columns(kind)
+    writer.writerow(names)
+    for record in catalog.all(kind):
+        data = row(kind, record)
+        writer.writerow([_cell(data.get(name)) for name in names])
+    return "\ufeff" + out.getvalue()
+
+
+def column_docs(kind: str) -> list[tuple[str, str]]:
+    """(column, what it holds) for the documentation of an export, from the model."""
+    fields = KINDS[kind].model.model_fields
+    docs = [("id", "the record's id: its file name and URL slug")]
+    for name, field in fields.items():
+        model = inner_model(field.annotation)
+        text = field.description or (model.__doc__ if model else "") or ""
+        docs.append((name, " ".join(text.split()) + (" (required)" if field.is_required() else "")))
+    return docs
+
+
+def export_files(catalog: Catalog) -> dict[str, str]:
+    """Every open-data file: site path → text."""
+    files = {}
+    for kind in KINDS:
+        files[f"data/{kind}.json"] = to_json(catalog, kind)
+        files[f"data/{kind}.csv"] = to_csv(catalog, kind)
+    return files
+
+
+def write_exports(catalog: Catalog, out: Path) -> list[Path]:
+    """`wise export`: the same files the build publishes, under `out`."""
+    from ..schemas import schema_text
+
+    written = []
+    files = export_files(catalog) | {f"data/schemas/{k}.schema.json": schema_text(k) for k in KINDS}
+    for name, text in files.items():
+        path = out / name.removeprefix("data/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    return written
