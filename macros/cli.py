@@ -51,6 +51,21 @@ def cmd_schemas(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from .data import read_data
+    from .exports import write_exports
+
+    data, docs = _project(args.data_dir)
+    try:
+        catalog = read_data(data, docs if docs.is_dir() else None)
+    except DataError as exc:
+        print(report(exc.problems))
+        return 1
+    written = write_exports(catalog, Path(args.out))
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
 def cmd_stats(args) -> int:
     from .data import read_data
     from .stats import stats_lines
@@ -82,6 +97,10 @@ def parser() -> argparse.ArgumentParser:
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--data-dir", dest="data_dir")
     schemas.set_defaults(func=cmd_schemas)
+    export = sub.add_parser("export", help="write the open-data files (JSON, CSV, schemas)")
+    export.add_argument("--out", default="site/data", help="default: site/data")
+    export.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
+    export.set_defaults(func=cmd_export)
     stats = sub.add_parser("stats", help="counts per kind and what is stale")
     stats.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
     stats.set_defaults(func=cmd_stats)

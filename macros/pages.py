@@ -11,6 +11,7 @@ from typing import Any
 
 from . import render
 from .catalog import Catalog
+from .exports import CSV_LIST_SEPARATOR, column_docs
 from .kinds import KINDS
 from .kinds.monitoring import PEOPLE
 from .privacy import district_table
@@ -77,6 +78,8 @@ MEASURE_LABELS = {
 def _render(template: str, url: str, catalog: Catalog, **values: Any) -> str:
     env = render.environment()
     helpers = {
+        "column_docs": column_docs,
+        "separator": CSV_LIST_SEPARATOR,
         "measures": list(MEASURE_LABELS.items()),
         "people_measures": PEOPLE,
         "district_table": lambda year: district_table(year, PEOPLE, MEASURE_LABELS),
@@ -101,6 +104,7 @@ def listing_page(catalog: Catalog, kind: str) -> GeneratedPage:
 # Pages about the whole data set rather than one kind: URL -> (title, template in sections/).
 SECTIONS = {
     "buy-social/": ("Buy social", "buy-social.html"),
+    "data/": ("Open data", "data.html"),
 }
 
 
@@ -126,3 +130,15 @@ def macro_html(template: str, url: str, catalog: Catalog, **values: Any) -> str:
     The result is one raw HTML block without blank lines, so Markdown leaves it alone."""
     html = _render(f"macros/{template}", url, catalog, labels=MEASURE_LABELS, **values)
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Files published beside the pages: open data, schemas, calendars (site path → text)."""
+    from .exports import export_files
+    from .exports.ics import ics_files
+    from .schemas import schema_text
+
+    files = export_files(catalog)
+    files |= {f"data/schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS}
+    files |= ics_files(catalog, site_url)
+    return files

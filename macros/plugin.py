@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .catalog import Catalog
 from .data import read_data
-from .pages import GeneratedPage, render_pages
+from .pages import GeneratedPage, render_pages, static_files
 from .problems import DataError, report
 
 log = logging.getLogger("mkdocs.plugins.wise")
@@ -48,6 +48,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_files(self, files, config):
         self.pages = {}
+        for path, text in static_files(self.catalog, config.site_url or "/").items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         for page in render_pages(self.catalog):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")

@@ -1,0 +1,87 @@
+"""Open data is a public API: golden files, every record and field present, parsed back losslessly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from macros.data import read_data
+from macros.exports import CSV_LIST_SEPARATOR, columns, export_files, row
+from macros.exports.ics import ics_files
+from macros.kinds import KINDS
+
+GOLDEN = FIXTURES / "tiny-exports"
+
+
+@pytest.fixture(scope="module")
+def tiny_catalog():
+    return read_data(FIXTURES / "tiny" / "data", FIXTURES / "tiny" / "docs")
+
+
+@pytest.fixture(scope="module")
+def example_catalog():
+    return read_data(ROOT / "data", ROOT / "docs")
+
+
+def test_exports_match_the_golden_files(tiny_catalog):
+    """Regenerate with `wise export --out tests/fixtures/tiny-exports tests/fixtures/tiny/data` (then drop schemas/)."""
+    files = export_files(tiny_catalog)
+    assert sorted(files) == sorted(f"data/{p.name}" for p in GOLDEN.iterdir() if p.is_file())
+    for name, text in files.items():
+        with open(GOLDEN / name.removeprefix("data/"), encoding="utf-8", newline="") as golden:
+            assert text == golden.read(), name
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_record_and_field_round_trips(kind, example_catalog):
+    files = export_files(example_catalog)
+    records = example_catalog.all(kind)
+    parsed_json = json.loads(files[f"data/{kind}.json"])
+    assert [r["id"] for r in parsed_json] == [r.id for r in records]
+    assert all(list(r) == columns(kind) for r in parsed_json)
+    text = files[f"data/{kind}.csv"]
+    assert text.startswith("\ufeff")
+    table = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert table[0] == columns(kind)
+    assert len(table) == len(records) + 1
+    for cells, expected in zip(table[1:], parsed_json, strict=True):
+        for name, cell in zip(table[0], cells, strict=True):
+            value = expected[name]
+            if value is None or value == []:
+                assert cell == ""
+            elif isinstance(value, bool):
+                assert cell == str(value).lower()
+            elif isinstance(value, list) and value and all(isinstance(v, str) for v in value) and CSV_LIST_SEPARATOR.join(value) == cell:
+                continue
+            elif isinstance(value, (list, dict)):
+                assert json.loads(cell) == value, (kind, name)
+            else:
+                assert cell == str(value), (kind, name)
+
+
+def test_small_counts_are_published_as_under_ten(example_catalog):
+    for enterprise in example_catalog.all("enterprise"):
+        for figures in row("enterprise", enterprise)["figures"] or []:
+            for key, value in figures.items():
+                assert key == "year" or value == "<10" or value is None or value == 0 or value >= 10
+
+
+def test_district_figures_cannot_reveal_a_small_count(example_catalog):
+    for year in example_catalog.all("monitoring"):
+        districts = row("monitoring", year)["by_district"] or {}
+        for measure in ("jobs_target_group", "paid_jobs", "permanent_contracts", "daytime_activities", "moved_to_paid_work"):
+            hidden = [d for d, m in districts.items() if m.get(measure) in ("<10", "suppressed")]
+            assert len(hidden) != 1, (year.year, measure)
+
+
+def test_calendar_is_rfc5545(example_catalog):
+    files = ics_files(example_catalog, "https://wise.example.org/")
+    calendar = files["seminars/calendar.ics"]
+    assert calendar.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and calendar.endswith("END:VCALENDAR\r\n")
+    assert calendar.count("BEGIN:VEVENT") == example_catalog.count("seminar")
+    assert all(len(line.encode()) <= 75 for line in calendar.split("\r\n"))
+    assert set(files) == {"seminars/calendar.ics"} | {f"seminars/{s.id}.ics" for s in example_catalog.all("seminar")}
