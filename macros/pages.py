@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import render
+from . import render, showcase
 from .catalog import Catalog
 from .exports import CSV_LIST_SEPARATOR, column_docs
 from .kinds import KINDS
@@ -75,9 +75,19 @@ MEASURE_LABELS = {
 }
 
 
-def _render(template: str, url: str, catalog: Catalog, **values: Any) -> str:
+@dataclass(frozen=True)
+class SiteOptions:
+    """Settings from mkdocs.yml `extra` that pages need (the map's tile server)."""
+
+    map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    map_attribution: str = "© OpenStreetMap contributors"
+
+
+def _render(template: str, url: str, catalog: Catalog, site: SiteOptions | None = None, **values: Any) -> str:
     env = render.environment()
     helpers = {
+        "showcase": showcase,
+        "site": site or SiteOptions(),
         "column_docs": column_docs,
         "separator": CSV_LIST_SEPARATOR,
         "measures": list(MEASURE_LABELS.items()),
@@ -87,17 +97,17 @@ def _render(template: str, url: str, catalog: Catalog, **values: Any) -> str:
     return env.get_template(template).render(page=PageContext(catalog, url), catalog=catalog, kinds=KINDS, today=catalog.today, **helpers, **values)
 
 
-def record_page(catalog: Catalog, kind: str, record: Any) -> GeneratedPage:
+def record_page(catalog: Catalog, kind: str, record: Any, site: SiteOptions | None = None) -> GeneratedPage:
     """The page of one record, rendered by overrides/records/<kind>.html."""
     url = KINDS[kind].page_url(record.id)
-    html = _render(f"{kind}.html", url, catalog, kind=kind, record=record)
+    html = _render(f"{kind}.html", url, catalog, site, kind=kind, record=record)
     return GeneratedPage(url, catalog.title(kind, record), html)
 
 
-def listing_page(catalog: Catalog, kind: str) -> GeneratedPage:
+def listing_page(catalog: Catalog, kind: str, site: SiteOptions | None = None) -> GeneratedPage:
     """The page listing every record of a kind, rendered by overrides/records/listings/<kind>.html."""
     spec = KINDS[kind]
-    html = _render(f"listings/{kind}.html", spec.listing, catalog, kind=kind, records=catalog.all(kind))
+    html = _render(f"listings/{kind}.html", spec.listing, catalog, site, kind=kind, records=catalog.all(kind))
     return GeneratedPage(spec.listing, spec.label, html, listing=True)
 
 
@@ -108,19 +118,19 @@ SECTIONS = {
 }
 
 
-def section_page(catalog: Catalog, url: str) -> GeneratedPage:
+def section_page(catalog: Catalog, url: str, site: SiteOptions | None = None) -> GeneratedPage:
     """A page built from the whole catalog (overrides/records/sections/<name>.html)."""
     title, template = SECTIONS[url]
-    return GeneratedPage(url, title, _render(f"sections/{template}", url, catalog), listing=True)
+    return GeneratedPage(url, title, _render(f"sections/{template}", url, catalog, site), listing=True)
 
 
-def render_pages(catalog: Catalog) -> list[GeneratedPage]:
+def render_pages(catalog: Catalog, site: SiteOptions | None = None) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order."""
-    pages = [section_page(catalog, url) for url in SECTIONS]
+    pages = [section_page(catalog, url, site) for url in SECTIONS]
     for kind, spec in KINDS.items():
         if not spec.single:
-            pages.append(listing_page(catalog, kind))
-        pages += [record_page(catalog, kind, record) for record in catalog.all(kind)]
+            pages.append(listing_page(catalog, kind, site))
+        pages += [record_page(catalog, kind, record, site) for record in catalog.all(kind)]
     return pages
 
 
@@ -142,3 +152,14 @@ def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
     files |= {f"data/schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS}
     files |= ics_files(catalog, site_url)
     return files
+
+
+def vendor_files() -> dict[str, Any]:
+    """Third-party browser code installed from the package registry (never committed): site path → file."""
+    from pathlib import Path
+
+    import xstatic.pkg.leaflet as leaflet
+
+    base = Path(leaflet.BASE_DIR)
+    names = ["leaflet.js", "leaflet.css", *(f"images/{p.name}" for p in sorted((base / "images").glob("*.png")))]
+    return {f"assets/vendor/leaflet/{name}": base / name for name in names}

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .catalog import Catalog
 from .data import read_data
-from .pages import GeneratedPage, render_pages, static_files
+from .pages import GeneratedPage, SiteOptions, render_pages, static_files, vendor_files
 from .problems import DataError, report
 
 log = logging.getLogger("mkdocs.plugins.wise")
@@ -50,7 +50,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.pages = {}
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
-        for page in render_pages(self.catalog):
+        map_options = config.extra.get("map", {}) or {}
+        site = SiteOptions(**{k: v for k, v in {"map_tiles": map_options.get("tiles"), "map_attribution": map_options.get("attribution")}.items() if v})
+        for name, path in vendor_files().items():
+            files.append(File.generated(config, name, abs_src_path=str(path)))
+        for page in render_pages(self.catalog, site):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")
             self.pages[page.src_uri] = page

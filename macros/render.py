@@ -104,6 +104,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.tests["contains"] = lambda values, item: item in values
     env.tests["on_or_after"] = lambda value, day: (value.date() if isinstance(value, dt.datetime) else value) >= day
     env.filters.update(markdown=markdown, paragraphs=paragraphs, people=people, number=number, date=date, iso=iso)
     return env
