@@ -71,3 +71,55 @@ def example_site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+class _Quiet(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Serves a built site; silent; tells linkchecker it may go fast on loopback."""
+
+    extra_headers: dict = {}
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("LinkChecker", "allow")
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def serve(directory: Path, headers: dict | None = None):
+    """Start a loopback HTTP server for `directory`; returns (base URL, server)."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site):
+    """The example site served on loopback for the whole session."""
+    url, server = serve(example_site)
+    yield url
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; never Playwright's own download."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield browser
+        browser.close()

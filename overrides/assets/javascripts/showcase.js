@@ -80,11 +80,14 @@
     }
 
     function toQuery() {
-      var params = new URLSearchParams();
+      // Commas stay unescaped between values, so the query reads well when shared: ?district=noord,oost
+      var parts = [];
       var chosen = selection();
-      if (search.value.trim()) params.set("text", search.value.trim());
-      facets.forEach(function (facet) { if (chosen[facet].length) params.set(facet, chosen[facet].join(",")); });
-      var query = params.toString();
+      if (search.value.trim()) parts.push("text=" + encodeURIComponent(search.value.trim()));
+      facets.forEach(function (facet) {
+        if (chosen[facet].length) parts.push(facet + "=" + chosen[facet].map(encodeURIComponent).join(","));
+      });
+      var query = parts.join("&");
       return location.pathname + (query ? "?" + query : "") + location.hash;
     }
 

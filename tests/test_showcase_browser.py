@@ -1,0 +1,171 @@
+"""The showcase in a real browser: filters against counts computed independently from the YAML.
+
+The expected results are computed here straight from the YAML files (with PyYAML's safe
+loader, which only tests use), not from the project's catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+TILES = "tile.openstreetmap.org"
+BLANK_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def raw(folder: str) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / folder).glob("*.yml"))}
+
+
+def expected(filters: dict[str, list[str]], text: str = "") -> set[str]:
+    """Enterprise ids matching: OR within a facet, AND across facets, every word in name/summary/offerings."""
+    enterprises, networks = raw("enterprises"), raw("networks")
+    today = dt.date.today()
+    out = set()
+    for eid, e in enterprises.items():
+        values = {
+            "sector": {e["sector"]},
+            "district": {e["district"]},
+            "target_group": set(e.get("target_groups", [])),
+            "category": {o["category"] for o in e.get("offerings", [])},
+            "certification": {c["scheme"] for c in e.get("certifications", []) if c["status"] == "certified" and c.get("until", today) >= today and c.get("since", today) <= today},
+            "network": set(e.get("networks", [])) | {nid for nid, n in networks.items() if eid in n.get("members", [])},
+        }
+        haystack = " ".join([e["name"], e["summary"], *(o["name"] for o in e.get("offerings", [])), *(o.get("description", "") for o in e.get("offerings", []))]).lower()
+        if all(not wanted or values[f] & set(wanted) for f, wanted in filters.items()) and all(w in haystack for w in text.lower().split()):
+            out.add(eid)
+    return out
+
+
+@pytest.fixture
+def page(browser, example_url):
+    """A fresh page that records console errors and refuses (and records) every request off loopback."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors, page.foreign = [], []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+
+    def route(r):
+        host = urlsplit(r.request.url).hostname
+        if host == "127.0.0.1":
+            return r.continue_()
+        page.foreign.append(r.request.url)
+        if host == TILES:  # the configured tile server: answered locally, the tests never leave loopback
+            return r.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
+        return r.abort()
+
+    context.route("**/*", route)
+    page.base = example_url
+    yield page
+    context.close()
+
+
+def visible(page) -> set[str]:
+    return set(page.eval_on_selector_all("[data-filterable] li[data-record]:not([hidden])", "els => els.map(e => e.dataset.record.split(':')[1])"))
+
+
+def count(page) -> int:
+    return int(page.get_attribute("[data-filterable] [data-count]", "data-count"))
+
+
+CASES = [
+    ({"district": ["oost"]}, ""),
+    ({"district": ["oost", "noord"]}, ""),
+    ({"district": ["oost", "noord"], "sector": ["furniture-wood"]}, ""),
+    ({"category": ["catering"], "target_group": ["newcomers", "long-term-unemployed"]}, ""),
+    ({"certification": ["wise-keurmerk"]}, ""),
+    ({"network": ["circulair-ambacht"]}, ""),
+    ({}, "bike repair"),
+    ({"district": ["zuidoost"]}, "cleaning"),
+]
+
+
+@pytest.mark.parametrize(("filters", "text"), CASES)
+def test_filters_show_exactly_the_matching_enterprises(page, filters, text):
+    query = "&".join(f"{k}={','.join(v)}" for k, v in filters.items()) + (f"&text={text}" if text else "")
+    page.goto(page.base + "showcase/?" + query)
+    want = expected(filters, text)
+    page.wait_for_function("n => document.querySelector('[data-filterable] [data-count]').dataset.count == n", arg=str(len(want)))
+    assert visible(page) == want
+    assert count(page) == len(want)
+    assert page.errors == []
+    assert [u for u in page.foreign if TILES not in u] == []
+
+
+def test_clicking_filters_updates_url_reload_and_back(page):
+    page.goto(page.base + "showcase/")
+    all_ids = expected({})
+    assert count(page) == len(all_ids)
+    page.check("input[name=district][value=oost]")
+    page.check("input[name=district][value=noord]")
+    assert page.url.endswith("/showcase/?district=noord,oost")
+    assert visible(page) == expected({"district": ["oost", "noord"]})
+    page.reload()
+    assert page.is_checked("input[name=district][value=noord]")
+    assert visible(page) == expected({"district": ["oost", "noord"]})
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('noord')")
+    assert visible(page) == expected({"district": ["oost"]})
+    assert not page.is_checked("input[name=district][value=noord]")
+
+
+def test_value_counts_say_what_ticking_would_give(page):
+    page.goto(page.base + "showcase/?sector=cleaning")
+    for district in ("oost", "zuidoost", "west"):
+        shown = page.text_content(f"input[name=district][value={district}] ~ [data-value-count]")
+        assert int(shown) == len(expected({"sector": ["cleaning"], "district": [district]}))
+
+
+def test_without_javascript_every_enterprise_is_listed(browser, example_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_url + "showcase/?district=oost")
+    cards = page.eval_on_selector_all("li[data-record^='enterprise:']", "els => els.filter(e => e.offsetParent !== null).length")
+    assert cards == len(expected({}))
+    assert page.is_hidden("form[data-filters]")
+    context.close()
+
+
+def test_filters_work_after_instant_navigation(page):
+    page.goto(page.base)
+    page.click("nav a[href$='showcase/']")
+    page.wait_for_selector("form[data-filters]:not([hidden])")
+    page.check("input[name=sector][value=catering]")
+    assert visible(page) == expected({"sector": ["catering"]})
+    assert page.errors == []
+
+
+def test_keyboard_alone_sets_and_clears_a_filter(page):
+    page.goto(page.base + "showcase/")
+    page.focus("#wise-search")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "sector"
+    page.keyboard.press("Space")
+    first = page.evaluate("document.activeElement.value")
+    assert visible(page) == expected({"sector": [first]})
+    page.focus("button[data-clear]")
+    page.keyboard.press("Enter")
+    assert count(page) == len(expected({}))
+    assert page.evaluate("location.search") == ""
+
+
+def test_the_map_shows_a_marker_per_visible_enterprise(page):
+    page.goto(page.base + "showcase/?district=weesp")
+    page.wait_for_selector(".leaflet-interactive")
+    markers = page.eval_on_selector_all("path.leaflet-interactive", "els => els.length")
+    with_geo = {eid for eid, e in raw("enterprises").items() if e.get("geo")}
+    assert markers == len(expected({"district": ["weesp"]}) & with_geo)
+
+
+def test_buy_social_filters_by_category_and_district(page):
+    page.goto(page.base + "buy-social/?category=catering&district=zuidoost")
+    want = {eid for eid, e in raw("enterprises").items() if e["district"] == "zuidoost" and any(o["category"] == "catering" for o in e.get("offerings", []))}
+    page.wait_for_function("n => document.querySelector('[data-filterable] [data-count]').dataset.count == n", arg=str(len(want)))
+    assert visible(page) == want
+    assert page.is_hidden("section#cleaning")
