@@ -26,10 +26,7 @@ def define_env(env) -> None:
     @env.macro
     def headline_figures() -> str:
         """The latest monitoring year and the earliest real one, each figure with its year and source."""
-        years = sorted(catalog().all("monitoring"), key=lambda y: y.year)
-        real = [y for y in years if not y.example]
-        chosen = real[:1] + [y for y in years[-1:] if y not in real[:1]]
-        return macro_html("headline.html", page_url(), catalog(), years=chosen)
+        return macro_html("headline.html", page_url(), catalog(), years=catalog().key_years())
 
     @env.macro
     def campaign_list() -> str:

@@ -116,6 +116,12 @@ class Catalog:
         if self.manifesto:
             self._signatures = {s.enterprise: s for s in self.manifesto.signatories if s.enterprise}
 
+    def key_years(self) -> list[Any]:
+        """The monitoring years to headline: the earliest real (non-example) year and the latest year."""
+        years = sorted(self.all("monitoring"), key=lambda y: y.year)
+        real = [y for y in years if not y.example][:1]
+        return real + [y for y in years[-1:] if y not in real]
+
     def networks_of(self, enterprise_id: str) -> list[Any]:
         """Networks an enterprise belongs to, whichever side lists the membership."""
         return [self.get("network", n) for n in self._networks_of.get(enterprise_id, [])]

@@ -76,7 +76,7 @@ def cmd_stats(args) -> int:
     except DataError as exc:
         print(report(exc.problems))
         return 1
-    print("\n".join(stats_lines(catalog)))
+    print("\n".join(stats_lines(catalog, args.review_days, args.quiet_days)))
     return 0
 
 
@@ -103,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export)
     stats = sub.add_parser("stats", help="counts per kind and what is stale")
     stats.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
+    stats.add_argument("--review-days", type=int, default=365, help="a position is stale this many days after its last review (default 365)")
+    stats.add_argument("--quiet-days", type=int, default=180, help="an open ask is stale after this many days without a step (default 180)")
     stats.set_defaults(func=cmd_stats)
     return top
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import render, showcase
+from . import lobby, render, showcase
 from .catalog import Catalog
 from .exports import CSV_LIST_SEPARATOR, column_docs
 from .kinds import KINDS
@@ -25,6 +25,7 @@ class GeneratedPage:
     title: str
     html: str
     listing: bool = False  # listings are in the navigation; record pages never are
+    wide: bool = False  # filterable listings use the full width (no navigation sidebar)
 
     @property
     def src_uri(self) -> str:
@@ -81,13 +82,24 @@ class SiteOptions:
 
     map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_attribution: str = "© OpenStreetMap contributors"
+    site_url: str = ""
+    article_titles: tuple[tuple[str, str], ...] = ()  # docs path -> title, for links to knowledge articles
 
 
 def _render(template: str, url: str, catalog: Catalog, site: SiteOptions | None = None, **values: Any) -> str:
     env = render.environment()
+    site = site or SiteOptions()
+    titles = dict(site.article_titles)
     helpers = {
         "showcase": showcase,
-        "site": site or SiteOptions(),
+        "lobby": lobby,
+        "site": site,
+        "site_url": site.site_url,
+        "measure_labels": MEASURE_LABELS,
+        "key_years": Catalog.key_years,
+        "briefing_topics": lobby.briefing_topics,
+        "tracker_facets": lobby.tracker_facets,
+        "article_title": lambda path: titles.get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize(),
         "column_docs": column_docs,
         "separator": CSV_LIST_SEPARATOR,
         "measures": list(MEASURE_LABELS.items()),
@@ -104,24 +116,33 @@ def record_page(catalog: Catalog, kind: str, record: Any, site: SiteOptions | No
     return GeneratedPage(url, catalog.title(kind, record), html)
 
 
+def briefing_page(catalog: Catalog, official: Any, site: SiteOptions | None = None) -> GeneratedPage:
+    """The print-ready briefing pack for one official, beside their page."""
+    url = KINDS["official"].page_url(official.id) + "briefing/"
+    html = _render("briefing.html", url, catalog, site, kind="official", record=official)
+    return GeneratedPage(url, f"Briefing: {official.name}", html)
+
+
 def listing_page(catalog: Catalog, kind: str, site: SiteOptions | None = None) -> GeneratedPage:
     """The page listing every record of a kind, rendered by overrides/records/listings/<kind>.html."""
     spec = KINDS[kind]
     html = _render(f"listings/{kind}.html", spec.listing, catalog, site, kind=kind, records=catalog.all(kind))
-    return GeneratedPage(spec.listing, spec.label, html, listing=True)
+    return GeneratedPage(spec.listing, spec.label, html, listing=True, wide="data-filterable" in html)
 
 
 # Pages about the whole data set rather than one kind: URL -> (title, template in sections/).
 SECTIONS = {
     "buy-social/": ("Buy social", "buy-social.html"),
     "data/": ("Open data", "data.html"),
+    "lobby/tracker/": ("Ask tracker", "tracker.html"),
 }
 
 
 def section_page(catalog: Catalog, url: str, site: SiteOptions | None = None) -> GeneratedPage:
     """A page built from the whole catalog (overrides/records/sections/<name>.html)."""
     title, template = SECTIONS[url]
-    return GeneratedPage(url, title, _render(f"sections/{template}", url, catalog, site), listing=True)
+    html = _render(f"sections/{template}", url, catalog, site)
+    return GeneratedPage(url, title, html, listing=True, wide="data-filterable" in html)
 
 
 def render_pages(catalog: Catalog, site: SiteOptions | None = None) -> list[GeneratedPage]:
@@ -131,6 +152,7 @@ def render_pages(catalog: Catalog, site: SiteOptions | None = None) -> list[Gene
         if not spec.single:
             pages.append(listing_page(catalog, kind, site))
         pages += [record_page(catalog, kind, record, site) for record in catalog.all(kind)]
+    pages += [briefing_page(catalog, official, site) for official in catalog.all("official")]
     return pages
 
 

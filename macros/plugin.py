@@ -26,6 +26,20 @@ from .problems import DataError, report
 log = logging.getLogger("mkdocs.plugins.wise")
 
 
+def article_title(file: File) -> str:
+    """A hand-written page's title: its front matter `title`, else its first `# ` heading, else its name."""
+    from mkdocs.utils.meta import get_data
+
+    text = file.content_string
+    body, meta = get_data(text)
+    if meta.get("title"):
+        return str(meta["title"])
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return file.name.replace("-", " ").capitalize()
+
+
 class WiseConfig(Config):
     data_dir = config_options.Type(str, default="data")
 
@@ -50,8 +64,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.pages = {}
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
-        map_options = config.extra.get("map", {}) or {}
-        site = SiteOptions(**{k: v for k, v in {"map_tiles": map_options.get("tiles"), "map_attribution": map_options.get("attribution")}.items() if v})
+        site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
         for page in render_pages(self.catalog, site):
@@ -62,6 +75,19 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
 
+    @staticmethod
+    def _site_options(files, config) -> SiteOptions:
+        """What generated pages need from the configuration and the hand-written pages."""
+        map_options = config.extra.get("map", {}) or {}
+        titles = tuple(sorted((f.src_uri, article_title(f)) for f in files.documentation_pages() if f.src_uri.startswith("knowledge/")))
+        options = {
+            "map_tiles": map_options.get("tiles"),
+            "map_attribution": map_options.get("attribution"),
+            "site_url": config.site_url,
+            "article_titles": titles,
+        }
+        return SiteOptions(**{k: v for k, v in options.items() if v})
+
     def on_page_markdown(self, markdown, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
@@ -69,6 +95,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))
         page.meta["render_macros"] = False
+        page.meta["hide"] = ["toc", "navigation"] if generated.wide else ["toc"]
         return ""
 
     def on_page_content(self, html, page, config, files):

@@ -41,6 +41,12 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("".join(f"<p>{Markup('<br>').join(escape(line) for line in b.strip().splitlines())}</p>" for b in blocks))
 
 
+def sentence(text: str | None) -> str:
+    """Text that ends a sentence: a full stop is added unless it already ends in punctuation."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def people(count) -> str:
     """A count of people for publication: 1 to 9 become "<10" (small counts identify people)."""
     if count is None:
@@ -106,5 +112,5 @@ def environment() -> Environment:
     )
     env.tests["contains"] = lambda values, item: item in values
     env.tests["on_or_after"] = lambda value, day: (value.date() if isinstance(value, dt.datetime) else value) >= day
-    env.filters.update(markdown=markdown, paragraphs=paragraphs, people=people, number=number, date=date, iso=iso)
+    env.filters.update(sentence=sentence, markdown=markdown, paragraphs=paragraphs, people=people, number=number, date=date, iso=iso)
     return env

@@ -24,7 +24,13 @@ class Facet:
 def certified_now(catalog: Catalog, enterprise: Any) -> list[str]:
     """Schemes the enterprise holds today: status certified and not past its `until`."""
     today = catalog.today
-    return sorted({c.scheme for c in enterprise.certifications if c.status == "certified" and (c.until is None or c.until >= today) and (c.since is None or c.since <= today)})
+    return sorted(
+        {
+            c.scheme
+            for c in enterprise.certifications
+            if c.status == "certified" and (c.until is None or c.until >= today) and (c.since is None or c.since <= today)
+        }
+    )
 
 
 def facet_values(catalog: Catalog, enterprise: Any) -> dict[str, list[str]]:
@@ -42,7 +48,14 @@ def facet_values(catalog: Catalog, enterprise: Any) -> dict[str, list[str]]:
 def facets(catalog: Catalog) -> list[Facet]:
     """The showcase's facets in display order; values sorted by label, counts over all enterprises."""
     vocab = {"sector": "sectors", "district": "districts", "target_group": "target-groups", "category": "offering-categories"}
-    labels = {"sector": "Sector", "district": "District", "target_group": "Works with", "category": "Offers", "certification": "Certified", "network": "Network"}
+    labels = {
+        "sector": "Sector",
+        "district": "District",
+        "target_group": "Works with",
+        "category": "Offers",
+        "certification": "Certified",
+        "network": "Network",
+    }
     counts: dict[str, dict[str, int]] = {name: {} for name in labels}
     for enterprise in catalog.all("enterprise"):
         for name, values in facet_values(catalog, enterprise).items():

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .catalog import Catalog
 from .kinds import KINDS
+from .lobby import QUIET_DAYS, REVIEW_DAYS, asks, review_due
 
-REVIEW_DAYS = 365  # a position not reviewed for a year is stale
 FIGURES_YEARS = 2  # figures older than this many years are stale
 
 
-def stale(catalog: Catalog) -> list[str]:
+def stale(catalog: Catalog, review_days: int = REVIEW_DAYS, quiet_days: int = QUIET_DAYS) -> list[str]:
     """One line per stale item: what, which file, and why."""
     today = catalog.today
     lines = []
     for p in catalog.all("position"):
-        if p.status == "active" and p.last_reviewed + dt.timedelta(days=REVIEW_DAYS) < today:
-            lines.append(f"{p.source_path}: position last reviewed {p.last_reviewed}, more than {REVIEW_DAYS} days ago")
+        if review_due(catalog, p, review_days):
+            lines.append(f"{p.source_path}: position last reviewed {p.last_reviewed}, more than {review_days} days ago")
+    for view in asks(catalog):
+        if view.is_open and (view.last is None or (today - view.last.date).days > quiet_days):
+            since = f"since {view.last.date}" if view.last else "ever"
+            lines.append(f"{view.position.source_path}: ask '{view.ask.id}' is open with no step for more than {quiet_days} days ({since})")
     targeted = {t for p in catalog.all("position") if p.status == "active" for t in p.targets}
     for o in catalog.all("official"):
         holdings = catalog.holdings_of(o)
@@ -32,10 +34,10 @@ def stale(catalog: Catalog) -> list[str]:
     return lines
 
 
-def stats_lines(catalog: Catalog) -> list[str]:
+def stats_lines(catalog: Catalog, review_days: int = REVIEW_DAYS, quiet_days: int = QUIET_DAYS) -> list[str]:
     """The report `wise stats` prints."""
     lines = [f"{spec.label:<18} {catalog.count(kind):>5}" for kind, spec in KINDS.items()]
-    items = stale(catalog)
+    items = stale(catalog, review_days, quiet_days)
     lines += ["", f"Stale ({len(items)}):" if items else "Nothing stale."]
     lines += [f"  {line}" for line in items]
     return lines

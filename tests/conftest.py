@@ -119,7 +119,15 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+        args = [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ]
         browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
         yield browser
         browser.close()

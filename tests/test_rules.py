@@ -127,6 +127,12 @@ CASES = {
         "title: T\nentries:\n  - {id: social-procurement, label: A}\n  - {id: other, label: B}\n",
         "data/vocabularies/topics.yml:4:10: error: entries[1].id: 'social-procurement' appears twice [duplicate]",
     ),
+    "sectors_only_for_topics": (
+        "vocabularies/districts.yml",
+        "title: D\nentries:\n  - {id: oost, label: Oost, sectors: [catering]}\n",
+        "title: D\nentries:\n  - {id: oost, label: Oost}\n",
+        "data/vocabularies/districts.yml:3:38: error: entries[0].sectors: only topics map to sectors [sectors]",
+    ),
     "cpv_only_for_offerings": (
         "vocabularies/offering-categories.yml",
         "title: O\nentries:\n  - {id: catering, label: Catering}\n",

@@ -15,7 +15,9 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 TILES = "tile.openstreetmap.org"
-BLANK_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+BLANK_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def raw(folder: str) -> dict[str, dict]:
@@ -33,10 +35,16 @@ def expected(filters: dict[str, list[str]], text: str = "") -> set[str]:
             "district": {e["district"]},
             "target_group": set(e.get("target_groups", [])),
             "category": {o["category"] for o in e.get("offerings", [])},
-            "certification": {c["scheme"] for c in e.get("certifications", []) if c["status"] == "certified" and c.get("until", today) >= today and c.get("since", today) <= today},
+            "certification": {
+                c["scheme"]
+                for c in e.get("certifications", [])
+                if c["status"] == "certified" and c.get("until", today) >= today and c.get("since", today) <= today
+            },
             "network": set(e.get("networks", [])) | {nid for nid, n in networks.items() if eid in n.get("members", [])},
         }
-        haystack = " ".join([e["name"], e["summary"], *(o["name"] for o in e.get("offerings", [])), *(o.get("description", "") for o in e.get("offerings", []))]).lower()
+        haystack = " ".join(
+            [e["name"], e["summary"], *(o["name"] for o in e.get("offerings", [])), *(o.get("description", "") for o in e.get("offerings", []))]
+        ).lower()
         if all(not wanted or values[f] & set(wanted) for f, wanted in filters.items()) and all(w in haystack for w in text.lower().split()):
             out.add(eid)
     return out
@@ -67,7 +75,7 @@ def page(browser, example_url):
 
 
 def visible(page) -> set[str]:
-    return set(page.eval_on_selector_all("[data-filterable] li[data-record]:not([hidden])", "els => els.map(e => e.dataset.record.split(':')[1])"))
+    return set(page.eval_on_selector_all("[data-filterable] [data-item]:not([hidden])", "els => els.map(e => e.dataset.record.split(':')[1])"))
 
 
 def count(page) -> int:

@@ -13,6 +13,7 @@ class Article(Part):
     id: Slug
     heading: Line
     text: Text
+    topics: list[RefTo("vocab:topics")] = Field([], description="topics the article speaks to (briefings pick articles by topic)")
 
 
 class Signatory(Part):

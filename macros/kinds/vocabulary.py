@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .fields import Cpv, Line, Part, RecordModel, Slug, Text
+from .fields import Cpv, Line, Part, RecordModel, RefTo, Slug, Text
 
 NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories")
 
@@ -16,6 +16,9 @@ class Entry(Part):
     label: Line
     description: Text | None = None
     cpv: list[Cpv] = Field([], description="offering categories only: CPV codes (Regulation (EC) No 213/2008)")
+    sectors: list[RefTo("vocab:sectors")] = Field(
+        [], description="topics only: the sectors a topic concerns (officials whose portfolio holds the topic see these enterprises)"
+    )
 
 
 class Vocabulary(RecordModel):
@@ -53,5 +56,12 @@ def cpv_only_for_offerings(record: Vocabulary):
             yield ("entries", i), "an offering category needs its CPV code(s) in cpv", "cpv"
 
 
+def sectors_only_for_topics(record: Vocabulary):
+    """Only topics map to sectors."""
+    for i, entry in enumerate(record.entries):
+        if entry.sectors and record.id != "topics":
+            yield ("entries", i, "sectors"), "only topics map to sectors", "sectors"
+
+
 MODEL = Vocabulary
-RULES = (known_vocabulary, unique_entries, cpv_only_for_offerings)
+RULES = (known_vocabulary, unique_entries, cpv_only_for_offerings, sectors_only_for_topics)

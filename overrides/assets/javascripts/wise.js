@@ -1,4 +1,5 @@
-/* Filters for listings (the showcase, buy-social) and the showcase's map.
+/* The site's script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
+ * copy-link controls for asks.
  *
  * A page marked data-filterable lists every card without JavaScript; this script adds the filters (OR within a
  * facet, AND across facets, a text search), keeps their state in the URL query (shareable, back
@@ -15,7 +16,7 @@
     var form = root.querySelector("form[data-filters]");
     var search = form.querySelector("input[name=text]");
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) { return f.dataset.facet; });
-    var cards = Array.prototype.slice.call(root.querySelectorAll("li[data-record]"));
+    var cards = Array.prototype.slice.call(root.querySelectorAll("[data-item]"));
     var items = cards.map(function (card) {
       var values = {};
       facets.forEach(function (facet) {
@@ -74,7 +75,7 @@
       empty.hidden = shown !== 0;
       // Groups (a category on the buy-social page) without a visible card are hidden too.
       root.querySelectorAll("[data-group]").forEach(function (group) {
-        group.hidden = !group.querySelector("li[data-record]:not([hidden])");
+        group.hidden = !group.querySelector("[data-item]:not([hidden])");
       });
       if (map) map.update();
     }
@@ -161,9 +162,31 @@
     };
   }
 
+  /* "Link to this ask": copies the ask's full address, and still works as a plain link. */
+  function copyLinks() {
+    document.querySelectorAll("a[data-copy-link]").forEach(function (link) {
+      if (link.dataset.ready) return;
+      link.dataset.ready = "true";
+      link.addEventListener("click", function (event) {
+        if (!navigator.clipboard) return;
+        event.preventDefault();
+        history.replaceState(null, "", link.hash);
+        navigator.clipboard.writeText(link.href).then(function () {
+          link.textContent = "Link copied";
+          setTimeout(function () { link.textContent = "Link to this ask"; }, 2000);
+        });
+      });
+    });
+  }
+
+  function init() {
+    setup();
+    copyLinks();
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setup);
+    document$.subscribe(init);
   } else {
-    document.addEventListener("DOMContentLoaded", setup);
+    document.addEventListener("DOMContentLoaded", init);
   }
 })();
