@@ -210,7 +210,7 @@ def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_do
     benign = tmp_path / "benign-src"
     shutil.copytree(tiny, benign)
     hostile_site(tiny)
-    hostile_site(benign, "plain words")
+    hostile_site(benign, ("plain words " * 40)[: len(HOSTILE)])  # same length: some layouts depend on it
     for site, out in ((tiny, tmp_path / "out"), (benign, tmp_path / "benign")):
         result = build(site, out)
         assert result.returncode == 0, result.stdout + result.stderr
