@@ -6,6 +6,7 @@ plugin adapts it to `File.generated`; another static-site adapter could call it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,3 +186,18 @@ def vendor_files() -> dict[str, Any]:
     base = Path(leaflet.BASE_DIR)
     names = ["leaflet.js", "leaflet.css", *(f"images/{p.name}" for p in sorted((base / "images").glob("*.png")))]
     return {f"assets/vendor/leaflet/{name}": base / name for name in names}
+
+
+_HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """The table of contents of a generated page: its h1 with the h2 sections beneath it."""
+    tokens: list[dict] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        token = {"level": int(level), "id": anchor, "name": re.sub(r"<[^>]+>", "", inner).strip(), "children": []}
+        if level == "2" and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens

@@ -17,10 +17,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
 from .data import read_data
-from .pages import GeneratedPage, SiteOptions, render_pages, static_files, vendor_files
+from .markup import repair
+from .pages import GeneratedPage, SiteOptions, render_pages, static_files, toc_tokens, vendor_files
 from .problems import DataError, report
 
 log = logging.getLogger("mkdocs.plugins.wise")
@@ -95,9 +97,17 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))
         page.meta["render_macros"] = False
-        page.meta["hide"] = ["toc", "navigation"] if generated.wide else ["toc"]
+        page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
         return ""
 
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
-        return html if generated is None else generated.html
+        if generated is None:
+            return html
+        # The table of contents (and Material's skip link, which targets its first entry) comes
+        # from the generated HTML's headings, since these pages have no Markdown to take it from.
+        page.toc = get_toc(toc_tokens(generated.html))
+        return generated.html
+
+    def on_post_page(self, output, page, config):
+        return repair(output)

@@ -1,0 +1,86 @@
+"""Accessibility: axe-core reports no violation of any impact on one page of every page type."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def first(folder: str) -> str:
+    return sorted((ROOT / "data" / folder).glob("*.yml"))[0].stem
+
+
+def page_types() -> dict[str, str]:
+    news = sorted(p for p in (ROOT / "docs" / "news" / "posts").glob("*.md"))
+    assert news
+    return {
+        "home": "",
+        "about": "about/",
+        "showcase": "showcase/",
+        "enterprise": f"showcase/{first('enterprises')}/",
+        "buy-social": "buy-social/",
+        "data": "data/",
+        "certification": "certification/",
+        "scheme": f"certification/{first('schemes')}/",
+        "monitor": "monitor/",
+        "monitoring year": "monitor/2016/",
+        "position": f"lobby/positions/{first('positions')}/",
+        "official": f"lobby/officials/{first('officials')}/",
+        "briefing": f"lobby/officials/{first('officials')}/briefing/",
+        "post": f"lobby/posts/{first('posts')}/",
+        "tracker": "lobby/tracker/",
+        "campaigns": "campaigns/",
+        "campaign": f"campaigns/{first('campaigns')}/",
+        "manifesto": "manifesto/",
+        "seminars": "seminars/",
+        "seminar": f"seminars/{first('seminars')}/",
+        "networks": "networks/",
+        "network": f"networks/{first('networks')}/",
+        "knowledge": "knowledge/",
+        "article": "knowledge/isomorphism/",
+        "topic": "vocabularies/topics/",
+        "news": "news/",
+    }
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def violations(axe, page) -> list[str]:
+    result = axe.run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("name", list(page_types()))
+def test_no_axe_violations(name, browser, example_url, axe):
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(example_url) else r.abort())
+    response = page.goto(example_url + page_types()[name])
+    assert response.status == 200
+    assert violations(axe, page) == []
+    page.close()
+
+
+def test_no_axe_violations_in_search_results(browser, example_url, axe):
+    page = browser.new_page()
+    page.goto(example_url)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill(".md-search__input", "bicycle")
+    page.wait_for_selector(".md-search-result__item")
+    assert violations(axe, page) == []
+    page.close()
+
+
+def test_every_page_has_a_skip_link_and_one_main(example_site):
+    from htmltools import read
+
+    for url in page_types().values():
+        page = read(example_site, url)
+        assert [a for t, a in page.elements if t == "a" and "md-skip" in a.get("class", "")], url
+        assert [t for t, _ in page.elements if t == "main"] == ["main"], url
