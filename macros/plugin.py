@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
 from .data import read_data
+from .headers import headers_file
 from .markup import repair
 from .pages import GeneratedPage, SiteOptions, render_pages, static_files, toc_tokens, vendor_files
 from .problems import DataError, report
@@ -111,3 +112,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_page(self, output, page, config):
         return repair(output)
+
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        tiles = (config.extra.get("map", {}) or {}).get("tiles") or SiteOptions.map_tiles
+        (site_dir / "_headers").write_text(headers_file(site_dir, tiles), encoding="utf-8")

@@ -76,25 +76,25 @@ def example_site(tmp_path_factory) -> Path:
 class _Quiet(__import__("http.server").server.SimpleHTTPRequestHandler):
     """Serves a built site; silent; tells linkchecker it may go fast on loopback."""
 
-    extra_headers: dict = {}
+    headers_for = staticmethod(lambda path: {})
 
     def log_message(self, *args):
         pass
 
     def end_headers(self):
         self.send_header("LinkChecker", "allow")
-        for name, value in self.extra_headers.items():
+        for name, value in self.headers_for(self.path.split("?", 1)[0]).items():
             self.send_header(name, value)
         super().end_headers()
 
 
-def serve(directory: Path, headers: dict | None = None):
-    """Start a loopback HTTP server for `directory`; returns (base URL, server)."""
+def serve(directory: Path, headers_for=None):
+    """Start a loopback HTTP server for `directory` (with `headers_for(path)` added to each response)."""
     import functools
     import threading
     from http.server import ThreadingHTTPServer
 
-    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    handler = type("Handler", (_Quiet,), {"headers_for": staticmethod(headers_for or (lambda path: {}))})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
