@@ -35,10 +35,11 @@ test: $(STAMP) ## check the data and run the whole test suite
 	@command -v chromium >/dev/null || { echo "make test needs Debian's chromium for the browser tests: apt-get install chromium"; exit 1; }
 	$(BIN)/python -m pytest
 
-schemas: $(STAMP) ## regenerate data/schemas/ from the models
+schemas: $(STAMP) ## regenerate what is derived from the models: data/schemas/ and docs/reference/
 	$(BIN)/wise schemas
+	$(BIN)/wise reference
 
-bench: $(STAMP) ## the scale benchmark (not part of make test)
+bench: $(STAMP) ## the scale benchmark: prints a table, writes bench/results.json (not part of make test)
 	$(BIN)/python bench/run.py
 
 clean: ## remove build output and caches (keeps .venv)

@@ -66,6 +66,14 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_reference(args) -> int:
+    from .reference import write_reference
+
+    for path in write_reference(Path(args.docs_dir)):
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_stats(args) -> int:
     from .data import read_data
     from .stats import stats_lines
@@ -77,6 +85,14 @@ def cmd_stats(args) -> int:
         print(report(exc.problems))
         return 1
     print("\n".join(stats_lines(catalog, args.review_days, args.quiet_days)))
+    return 0
+
+
+def cmd_demo_data(args) -> int:
+    from .demo import demo_data
+
+    data = demo_data(args.enterprises, Path(args.out), Path(args.vocabularies))
+    print(f"wrote a demo data set of {args.enterprises} enterprises to {data}")
     return 0
 
 
@@ -101,11 +117,19 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default="site/data", help="default: site/data")
     export.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
     export.set_defaults(func=cmd_export)
+    reference = sub.add_parser("reference", help="regenerate docs/reference/ (data model and exports) from the models")
+    reference.add_argument("--docs-dir", dest="docs_dir", default="docs")
+    reference.set_defaults(func=cmd_reference)
     stats = sub.add_parser("stats", help="counts per kind and what is stale")
     stats.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
     stats.add_argument("--review-days", type=int, default=365, help="a position is stale this many days after its last review (default 365)")
     stats.add_argument("--quiet-days", type=int, default=180, help="an open ask is stale after this many days without a step (default 180)")
     stats.set_defaults(func=cmd_stats)
+    demo = sub.add_parser("demo-data", help="write a synthetic data set (for benchmarks and load tests)")
+    demo.add_argument("--enterprises", type=int, required=True, metavar="N")
+    demo.add_argument("--out", required=True, metavar="DIR", help="the data set goes to DIR/data")
+    demo.add_argument("--vocabularies", default="data/vocabularies", help="vocabularies to copy (default: data/vocabularies)")
+    demo.set_defaults(func=cmd_demo_data)
     return top
 
 

@@ -8,6 +8,7 @@ needs no code here.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -35,10 +36,10 @@ def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[t
     ref = _ref_of(annotation)
     annotation = _strip(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        for name, field in annotation.model_fields.items():
+        for name, field_annotation in _fields(annotation):
             sub = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
             if sub is not None:
-                yield from iter_refs(sub, _with_meta(field), loc + (name,))
+                yield from iter_refs(sub, field_annotation, loc + (name,))
     elif typing.get_origin(annotation) is list and isinstance(value, list):
         (item,) = typing.get_args(annotation)
         for i, element in enumerate(value):
@@ -54,10 +55,13 @@ def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[t
         yield loc, ref.target, value
 
 
-def _with_meta(field) -> Any:
-    return typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """A model's fields with their full annotations (metadata included), computed once per model."""
+    return tuple((name, typing.Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation) for name, f in model.model_fields.items())
 
 
+@functools.cache
 def _ref_of(annotation: Any) -> Ref | None:
     """The Ref marker on an annotation, looking through Optional."""
     for meta in getattr(annotation, "__metadata__", ()):
@@ -71,6 +75,7 @@ def _ref_of(annotation: Any) -> Ref | None:
     return None
 
 
+@functools.cache
 def _strip(annotation: Any) -> Any:
     """Look through Annotated and Optional to the type underneath."""
     while True:

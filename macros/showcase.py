@@ -80,6 +80,5 @@ def facets(catalog: Catalog) -> list[Facet]:
 
 
 def search_text(enterprise: Any) -> str:
-    """What the text box searches: name, summary and offerings, lowercased."""
-    parts = [enterprise.name, enterprise.summary] + [o.name for o in enterprise.offerings] + [o.description or "" for o in enterprise.offerings]
-    return " ".join(" ".join(parts).lower().split())
+    """What the text box searches besides the card's own name and summary: the offerings' names, lowercased."""
+    return " ".join(" ".join(o.name for o in enterprise.offerings).lower().split())

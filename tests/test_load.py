@@ -50,4 +50,17 @@ def test_complex_keys_are_refused():
 
 
 def test_syntax_error_has_position():
-    assert lines("a: [1, 2\nb: 3\n")[0].startswith("f.yml:2:2: error: a[2]: invalid YAML: expected ',' or ']'")
+    assert lines("a: [1, 2\nb: 3\n") == ["f.yml:2:2: error: a[2]: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"]
+
+
+def test_the_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
+    from macros import load
+
+    text = "a: NO\nb:\n  - {c: 1, d: true}\n  - 'x'\n"
+    fast = load.load_text(text, "f.yml")
+    monkeypatch.setattr(load, "_EventStream", load._PureEventStream)
+    slow = load.load_text(text, "f.yml")
+    assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
+    assert [p.text() for p in load.load_text("a: 1\na: 2\n", "f.yml").problems] == [
+        "f.yml:2:1: error: a: key 'a' appears twice in one mapping: lines 1 and 2 [duplicate-key]"
+    ]

@@ -21,3 +21,10 @@ def test_schemas_forbid_unknown_fields_and_name_required_ones():
     enterprise = json.loads(schema_text("enterprise"))
     assert enterprise["additionalProperties"] is False
     assert set(enterprise["required"]) == {"name", "summary", "sector", "district"}
+
+
+def test_committed_reference_pages_match_the_models():
+    from macros.reference import GENERATED
+
+    drifted = [name for name, make in GENERATED.items() if (ROOT / "docs" / name).read_text(encoding="utf-8") != make()]
+    assert drifted == [], "run `wise reference` and commit the result"

@@ -22,12 +22,22 @@
       facets.forEach(function (facet) {
         values[facet] = (card.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
       });
-      return { card: card, values: values, text: card.dataset.text || "" };
+      // What the text box searches: the card's name and summary, plus what data-text adds
+      // (offering names), so the page does not carry the same text twice.
+      var parts = [card.querySelector("a"), card.querySelector(".wise-card__text")].map(function (el) { return el ? el.textContent : ""; });
+      parts.push(card.dataset.text || "");
+      return { card: card, values: values, text: parts.join(" ").toLowerCase() };
     });
     var countBox = root.querySelector("[data-count]");
     var countText = root.querySelector("[data-count-text]");
     var empty = root.querySelector("[data-empty]");
     var map = makeMap(root.querySelector("[data-map]"), items);
+    var countCells = {};
+    facets.forEach(function (facet) {
+      countCells[facet] = Array.prototype.map.call(form.querySelectorAll("input[name='" + facet + "']"), function (input) {
+        return { value: input.value, node: input.parentNode.querySelector("[data-value-count]") };
+      });
+    });
     form.hidden = false;
 
     function selection() {
@@ -42,32 +52,40 @@
       return search.value.toLowerCase().split(/\s+/).filter(Boolean);
     }
 
-    function passes(item, chosen, terms, skip) {
-      for (var i = 0; i < facets.length; i++) {
-        var facet = facets[i], wanted = chosen[facet];
-        if (facet === skip || wanted.length === 0) continue;
-        if (!wanted.some(function (v) { return item.values[facet].indexOf(v) !== -1; })) return false;
-      }
-      return terms.every(function (t) { return item.text.indexOf(t) !== -1; });
-    }
-
+    // One pass over the cards per update: for each card, a bitmask of the facets it fails.
+    // A card shows when it fails none; it counts towards a facet's values when it fails
+    // at most that facet (what ticking one more value there would give).
     function update() {
       var chosen = selection(), terms = words(), shown = 0;
+      var wanted = facets.map(function (facet) {
+        if (!chosen[facet].length) return null;
+        var set = {};
+        chosen[facet].forEach(function (v) { set[v] = true; });
+        return set;
+      });
+      var counts = facets.map(function () { return {}; });
       items.forEach(function (item) {
-        var visible = passes(item, chosen, terms, null);
-        item.card.hidden = !visible;
+        var fails = 0;
+        for (var f = 0; f < facets.length; f++) {
+          var set = wanted[f];
+          if (set && !item.values[facets[f]].some(function (v) { return set[v]; })) fails |= 1 << f;
+        }
+        var textOk = terms.every(function (t) { return item.text.indexOf(t) !== -1; });
+        var visible = textOk && fails === 0;
+        if (item.card.hidden === visible) item.card.hidden = !visible;
         item.visible = visible;
         if (visible) shown++;
+        if (!textOk) return;
+        for (var g = 0; g < facets.length; g++) {
+          if ((fails & ~(1 << g)) !== 0) continue;
+          var bucket = counts[g];
+          item.values[facets[g]].forEach(function (v) { bucket[v] = (bucket[v] || 0) + 1; });
+        }
       });
-      // Each value's count: how many results ticking it would give, the other facets staying as they are.
-      facets.forEach(function (facet) {
-        var counts = {};
-        items.forEach(function (item) {
-          if (!passes(item, chosen, terms, facet)) return;
-          item.values[facet].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-        });
-        form.querySelectorAll("input[name='" + facet + "']").forEach(function (input) {
-          input.parentNode.querySelector("[data-value-count]").textContent = counts[input.value] || 0;
+      facets.forEach(function (facet, f) {
+        countCells[facet].forEach(function (cell) {
+          var text = String(counts[f][cell.value] || 0);
+          if (cell.node.textContent !== text) cell.node.textContent = text;
         });
       });
       countBox.setAttribute("data-count", shown);
@@ -137,7 +155,7 @@
     var placed = items.filter(function (item) { return item.card.dataset.lat; });
     if (!placed.length) return null;
     box.hidden = false;
-    var map = L.map(box, { scrollWheelZoom: false });
+    var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true });
     L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map);
     var bounds = [];
     placed.forEach(function (item) {
@@ -154,10 +172,15 @@
     map.fitBounds(bounds, { padding: [20, 20] });
     return {
       update: function () {
+        var count = 0;
         placed.forEach(function (item) {
-          if (item.visible && !map.hasLayer(item.marker)) item.marker.addTo(map);
-          if (!item.visible && map.hasLayer(item.marker)) map.removeLayer(item.marker);
+          if (item.visible !== item.onMap) {
+            if (item.visible) item.marker.addTo(map); else map.removeLayer(item.marker);
+            item.onMap = item.visible;
+          }
+          if (item.visible) count++;
         });
+        box.setAttribute("data-markers", count);
       },
     };
   }
