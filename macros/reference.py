@@ -100,7 +100,7 @@ def data_model_md() -> str:
         'One YAML file per record; the file name is the id. `wise new KIND "Name"` writes an annotated template.',
         "",
     ]
-    for kind, spec in KINDS.items():
+    for spec in KINDS.values():
         where = f"`data/{spec.folder}`" if spec.single else f"`data/{spec.folder}/<id>.yml`"
         lines += [f"## {spec.label}", "", f"{_cell(spec.model.__doc__ or '')} Files: {where}. Page: `/{spec.url.format(id='<id>')}`.", ""]
         lines += _fields_table(spec.model, set())
