@@ -79,7 +79,7 @@ def bench(size: int, work: Path) -> dict:
     config = (site_src / "mkdocs.yml").read_text()
     (site_src / "mkdocs.yml").write_text(config.replace("  - macros\n", "", 1))
     python = sys.executable
-    run([python, "-m", "macros", "demo-data", "--enterprises", str(size), "--out", str(site_src), "--vocabularies", str(ROOT / "data" / "vocabularies")], ROOT)
+    run([python, "-m", "macros", "demo-data", "--enterprises", str(size), "--out", str(site_src / "data")], ROOT)
     check_s = run([python, "-m", "macros", "check", str(site_src / "data")], ROOT)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     build_s = run([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_src / "site")], site_src)

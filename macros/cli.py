@@ -29,10 +29,12 @@ def cmd_check(args) -> int:
 
 
 def cmd_new(args) -> int:
+    from .kinds import KINDS
     from .templates import new_record
 
+    kind = next((k for k, v in KINDS.items() if args.kind in (k, v.folder)), args.kind)
     try:
-        path = new_record(Path(args.data_dir or "data"), args.kind, args.name)
+        path = new_record(Path(args.data_dir or "data"), kind, args.name)
     except FileExistsError as exc:
         print(f"error: {exc} already exists; nothing written", file=sys.stderr)
         return 1
@@ -91,7 +93,11 @@ def cmd_stats(args) -> int:
 def cmd_demo_data(args) -> int:
     from .demo import demo_data
 
-    data = demo_data(args.enterprises, Path(args.out), Path(args.vocabularies))
+    try:
+        data = demo_data(args.enterprises, Path(args.out), Path(args.vocabularies) if args.vocabularies else None)
+    except FileExistsError as exc:
+        print(f"error: {exc} exists and is not empty; choose a new folder", file=sys.stderr)
+        return 1
     print(f"wrote a demo data set of {args.enterprises} enterprises to {data}")
     return 0
 
@@ -106,7 +112,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help="default: ./data")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="write a new record from its annotated template")
-    new.add_argument("kind", choices=[k for k, v in KINDS.items() if not v.single])
+    kinds = [k for k, v in KINDS.items() if not v.single]
+    new.add_argument("kind", choices=kinds + [KINDS[k].folder for k in kinds], help="a kind (enterprise) or its folder (enterprises)")
     new.add_argument("name", help="the record's name or title; its slug becomes the id")
     new.add_argument("--data-dir", dest="data_dir")
     new.set_defaults(func=cmd_new)
@@ -127,8 +134,8 @@ def parser() -> argparse.ArgumentParser:
     stats.set_defaults(func=cmd_stats)
     demo = sub.add_parser("demo-data", help="write a synthetic data set (for benchmarks and load tests)")
     demo.add_argument("--enterprises", type=int, required=True, metavar="N")
-    demo.add_argument("--out", required=True, metavar="DIR", help="the data set goes to DIR/data")
-    demo.add_argument("--vocabularies", default="data/vocabularies", help="vocabularies to copy (default: data/vocabularies)")
+    demo.add_argument("--out", required=True, metavar="DIR", help="the data folder to write (check it with: wise check DIR)")
+    demo.add_argument("--vocabularies", help="vocabularies to copy (default: the project's data/vocabularies)")
     demo.set_defaults(func=cmd_demo_data)
     return top
 

@@ -29,12 +29,18 @@ def _write(folder: Path, record_id: str, lines: list[str]) -> None:
     (folder / f"{record_id}.yml").write_text("\n".join(["example: true", *lines]) + "\n", encoding="utf-8")
 
 
-def demo_data(enterprises: int, out: Path, vocabularies: Path, seed: int = 2016) -> Path:
-    """Write a data set of `enterprises` enterprises under `out`/data; returns that data folder."""
+PROJECT_VOCABULARIES = Path(__file__).resolve().parent.parent / "data" / "vocabularies"
+
+
+def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, seed: int = 2016) -> Path:
+    """Write a data set of `enterprises` enterprises into the new data folder `out`; returns it.
+
+    An existing non-empty folder is refused, never replaced: it may be somebody's real data."""
     rng = random.Random(seed)
-    data = out / "data"
-    if data.exists():
-        shutil.rmtree(data)
+    vocabularies = vocabularies or PROJECT_VOCABULARIES
+    data = out
+    if data.exists() and any(data.iterdir()):
+        raise FileExistsError(str(data))
     shutil.copytree(vocabularies, data / "vocabularies")
     vocab = {
         p.stem: [line.split("id:", 1)[1].strip() for line in p.read_text().splitlines() if line.strip().startswith("- id:")]

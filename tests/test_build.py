@@ -39,9 +39,20 @@ def expected_records(data: Path):
 
 
 def assert_nothing_lost(data: Path, site: Path):
-    """Every record has its page with its marker, and its listing links to it."""
+    """Every record has its page with its marker, its listing links to it, it has its export
+    row, and the search index holds its page."""
+    import json
+
     missing = []
+    indexed = {doc["location"].split("#", 1)[0] for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    exported: dict[str, set] = {}
     for kind, record_id, url, listing in expected_records(data):
+        if kind not in exported:
+            exported[kind] = {row["id"] for row in json.loads((site / "data" / f"{kind}.json").read_text(encoding="utf-8"))}
+        if record_id not in exported[kind]:
+            missing.append(f"{kind}:{record_id}: no row in /data/{kind}.json")
+        if url not in indexed:
+            missing.append(f"{kind}:{record_id}: not in the search index")
         page = site / url / "index.html"
         if not page.exists():
             missing.append(f"{kind}:{record_id}: no page at /{url}")

@@ -85,3 +85,13 @@ def test_stats_lists_counts_and_stale_items(capsys):
     assert main(["stats", str(ROOT / "data")]) == 0
     out = capsys.readouterr().out
     assert "Enterprises" in out and ("Stale" in out or "Nothing stale." in out)
+
+
+def test_demo_data_never_replaces_a_folder(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "keep.txt").write_text("mine")
+    assert main(["demo-data", "--enterprises", "3", "--out", str(tmp_path / "data")]) == 1
+    assert (tmp_path / "data" / "keep.txt").read_text() == "mine"
+    assert main(["demo-data", "--enterprises", "12", "--out", str(tmp_path / "new")]) == 0
+    assert main(["check", str(tmp_path / "new")]) == 0
+    assert len(list((tmp_path / "new" / "enterprises").glob("*.yml"))) == 12

@@ -20,7 +20,7 @@ def test_row29_a_large_demo_city_builds_and_lists_every_enterprise(tmp_path):
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, site / name)
     (site / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("  - macros\n", "", 1))
-    assert main(["demo-data", "--enterprises", "400", "--out", str(site), "--vocabularies", str(ROOT / "data" / "vocabularies")]) == 0
+    assert main(["demo-data", "--enterprises", "400", "--out", str(site / "data")]) == 0
     assert main(["check", str(site / "data")]) == 0
     result = build(site, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
