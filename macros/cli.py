@@ -10,19 +10,21 @@ from pathlib import Path
 from .problems import DataError, report
 
 
-def _project(data_dir: str | None) -> tuple[Path, Path]:
+def _read(data_dir: str | None, fmt: str = "text"):
+    """The catalog of DATA_DIR (default ./data, with the docs/ beside it), or None after printing its problems."""
+    from .data import read_data
+
     data = Path(data_dir or "data")
-    return data, data.parent / "docs"
+    docs = data.parent / "docs"
+    try:
+        return read_data(data, docs if docs.is_dir() else None)
+    except DataError as exc:
+        print(report(exc.problems, fmt))
+        return None
 
 
 def cmd_check(args) -> int:
-    from .data import read_data
-
-    data, docs = _project(args.data_dir)
-    try:
-        read_data(data, docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(report(exc.problems, args.format))
+    if _read(args.data_dir, args.format) is None:
         return 1
     print("[]" if args.format == "json" else report([], args.format) if args.format == "text" else "", end="\n" if args.format != "github" else "")
     return 0
@@ -54,14 +56,10 @@ def cmd_schemas(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .data import read_data
     from .exports import write_exports
 
-    data, docs = _project(args.data_dir)
-    try:
-        catalog = read_data(data, docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(report(exc.problems))
+    catalog = _read(args.data_dir)
+    if catalog is None:
         return 1
     written = write_exports(catalog, Path(args.out))
     print(f"wrote {len(written)} files to {args.out}")
@@ -77,14 +75,10 @@ def cmd_reference(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .data import read_data
     from .stats import stats_lines
 
-    data, docs = _project(args.data_dir)
-    try:
-        catalog = read_data(data, docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(report(exc.problems))
+    catalog = _read(args.data_dir)
+    if catalog is None:
         return 1
     print("\n".join(stats_lines(catalog, args.review_days, args.quiet_days)))
     return 0

@@ -124,10 +124,19 @@ def briefing_page(catalog: Catalog, official: Any, site: SiteOptions | None = No
     return GeneratedPage(url, f"Briefing: {official.name}", html)
 
 
+def card_text(kind: str, record: Any) -> str:
+    """The line under a record's name on a plain listing card."""
+    if kind == "post":
+        return ", ".join(part for part in (record.body, record.organisation) if part)
+    field = {"official": "party", "campaign": "goal"}.get(kind, "summary")
+    return getattr(record, field, None) or ""
+
+
 def listing_page(catalog: Catalog, kind: str, site: SiteOptions | None = None) -> GeneratedPage:
-    """The page listing every record of a kind, rendered by overrides/records/listings/<kind>.html."""
+    """The page listing every record of a kind: overrides/records/listings/<kind>.html, else the plain cards of _cards.html."""
     spec = KINDS[kind]
-    html = _render(f"listings/{kind}.html", spec.listing, catalog, site, kind=kind, records=catalog.all(kind))
+    template = f"listings/{kind}.html" if (render.TEMPLATES / "listings" / f"{kind}.html").exists() else "listings/_cards.html"
+    html = _render(template, spec.listing, catalog, site, kind=kind, records=catalog.all(kind), card_text=card_text)
     return GeneratedPage(spec.listing, spec.label, html, listing=True, wide="data-filterable" in html)
 
 

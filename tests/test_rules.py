@@ -61,29 +61,17 @@ CASES = {
         + "  - id: a\n    text: One\n    history:\n      - {date: 2025-01-01, status: asked, source: https://example.org/1}\n      - {date: 2025-02-01, status: refused, source: https://example.org/2}\n",
         "data/positions/buy-social.yml:10:16: error: asks[0].history[1].date: 2025-01-01 is before the previous step's 2025-02-01 [date-order]",
     ),
-    "campaign_dates": (
+    "end_not_before_start": (
         "campaigns/week.yml",
         "name: W\ngoal: G\nstart: 2026-02-01\nend: 2026-01-01\n",
         "name: W\ngoal: G\nstart: 2026-01-01\nend: 2026-02-01\n",
         "data/campaigns/week.yml:4:6: error: end: 2026-01-01 is before start 2026-02-01 [date-order]",
-    ),
-    "seminar_dates": (
-        "seminars/procurement-101.yml",
-        'title: P\nonline_url: https://example.org/l\nstart: "2026-03-12T14:00:00+01:00"\nend: "2026-03-12T13:00:00+01:00"\n',
-        'title: P\nonline_url: https://example.org/l\nstart: "2026-03-12T14:00:00+01:00"\nend: "2026-03-12T17:00:00+01:00"\n',
-        "data/seminars/procurement-101.yml:4:6: error: end: 2026-03-12 13:00:00+01:00 is before start 2026-03-12 14:00:00+01:00 [date-order]",
     ),
     "seminar_place": (
         "seminars/procurement-101.yml",
         "title: P\nstart: 2026-03-12\n",
         "title: P\nstart: 2026-03-12\nlocation: {name: Town hall}\n",
         "data/seminars/procurement-101.yml:1:1: error: file: needs a location or an online_url [required]",
-    ),
-    "network_dates": (
-        "networks/kantine-netwerk.yml",
-        "name: N\nkind: project\nsummary: S\nstart: 2026-02-01\nend: 2026-01-01\n",
-        "name: N\nkind: project\nsummary: S\nstart: 2026-01-01\n",
-        "data/networks/kantine-netwerk.yml:5:6: error: end: 2026-01-01 is before start 2026-02-01 [date-order]",
     ),
     "unique_criteria": (
         "schemes/keurmerk.yml",
@@ -142,6 +130,23 @@ CASES = {
 }
 
 
+# Rules shared by several kinds: a case for each further kind that uses them.
+SHARED = {
+    "seminar": (
+        "seminars/procurement-101.yml",
+        'title: P\nonline_url: https://example.org/l\nstart: "2026-03-12T14:00:00+01:00"\nend: "2026-03-12T13:00:00+01:00"\n',
+        'title: P\nonline_url: https://example.org/l\nstart: "2026-03-12T14:00:00+01:00"\nend: "2026-03-12T17:00:00+01:00"\n',
+        "data/seminars/procurement-101.yml:4:6: error: end: 2026-03-12 13:00:00+01:00 is before start 2026-03-12 14:00:00+01:00 [date-order]",
+    ),
+    "network": (
+        "networks/kantine-netwerk.yml",
+        "name: N\nkind: project\nsummary: S\nstart: 2026-02-01\nend: 2026-01-01\n",
+        "name: N\nkind: project\nsummary: S\nstart: 2026-01-01\n",
+        "data/networks/kantine-netwerk.yml:5:6: error: end: 2026-01-01 is before start 2026-02-01 [date-order]",
+    ),
+}
+
+
 def all_rules() -> set[str]:
     return {rule.__name__ for kind in KINDS.values() for rule in kind.rules}
 
@@ -159,3 +164,12 @@ def test_rule(rule, tiny):
     if passing is not None:
         write(tiny, path, passing)
         assert problems(tiny / "data") == []
+
+
+@pytest.mark.parametrize("kind", sorted(SHARED))
+def test_shared_rule_in_another_kind(kind, tiny):
+    path, failing, passing, expected = SHARED[kind]
+    write(tiny, path, failing)
+    assert problems(tiny / "data") == [expected]
+    write(tiny, path, passing)
+    assert problems(tiny / "data") == []

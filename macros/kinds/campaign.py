@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, fail, ordered, text
+from .fields import Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
 
 
 class Milestone(Part):
@@ -61,11 +61,5 @@ class Campaign(RecordModel):
     hashtags: list[Annotated[str, BeforeValidator(hashtag)]] = []
 
 
-def campaign_dates(record: Campaign):
-    """A campaign ends on or after its start."""
-    if not ordered(record.start, record.end):
-        yield ("end",), f"{record.end} is before start {record.start}", "date-order"
-
-
 MODEL = Campaign
-RULES = (campaign_dates,)
+RULES = (end_not_before_start,)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered
+from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered, repeats
 
 
 class Address(Part):
@@ -100,11 +100,8 @@ def certification_dates(record: Enterprise):
 
 def figures_one_per_year(record: Enterprise):
     """Each year's figures appear once."""
-    seen = set()
-    for i, figures in enumerate(record.figures):
-        if figures.year in seen:
-            yield ("figures", i, "year"), f"{figures.year} appears twice", "duplicate"
-        seen.add(figures.year)
+    for i, year, _ in repeats(f.year for f in record.figures):
+        yield ("figures", i, "year"), f"{year} appears twice", "duplicate"
 
 
 def figures_within_staff(record: Enterprise):

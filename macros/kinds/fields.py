@@ -238,6 +238,22 @@ class RecordModel(Part):
 Signed = Annotated[float | int, BeforeValidator(decimal), WithJsonSchema({"type": "number"})]
 
 
+def repeats(values) -> Any:
+    """(index, value, index of its first occurrence) for each value that appeared before."""
+    first: dict = {}
+    for i, value in enumerate(values):
+        if value in first:
+            yield i, value, first[value]
+        else:
+            first[value] = i
+
+
+def end_not_before_start(record: Any):
+    """A record ends on or after the day (or moment) it starts."""
+    if not ordered(record.start, record.end):
+        yield ("end",), f"{record.end} is before start {record.start}", "date-order"
+
+
 def ordered(start: Any, end: Any) -> bool:
     """True unless both are set and `end` comes before `start` (dates and date-times mixed)."""
     if start is None or end is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text
+from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, repeats
 
 
 class Article(Part):
@@ -43,21 +43,14 @@ class Manifesto(RecordModel):
 
 def unique_articles(record: Manifesto):
     """Article ids are unique (they are the page's anchors)."""
-    seen = set()
-    for i, article in enumerate(record.articles):
-        if article.id in seen:
-            yield ("articles", i, "id"), f"'{article.id}' appears twice", "duplicate"
-        seen.add(article.id)
+    for i, article_id, _ in repeats(a.id for a in record.articles):
+        yield ("articles", i, "id"), f"'{article_id}' appears twice", "duplicate"
 
 
 def unique_signatories(record: Manifesto):
     """Each enterprise or organisation signs once."""
-    seen = set()
-    for i, s in enumerate(record.signatories):
-        who = s.enterprise or s.organisation
-        if who in seen:
-            yield ("signatories", i), f"'{who}' has already signed", "duplicate"
-        seen.add(who)
+    for i, who, _ in repeats(s.enterprise or s.organisation for s in record.signatories):
+        yield ("signatories", i), f"'{who}' has already signed", "duplicate"
 
 
 MODEL = Manifesto

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Date, Line, Markdown, RecordModel, RefTo, Text, Url, ordered
+from .fields import Date, Line, Markdown, RecordModel, RefTo, Text, Url, end_not_before_start
 
 
 class Network(RecordModel):
@@ -21,11 +21,5 @@ class Network(RecordModel):
     url: Url | None = None
 
 
-def network_dates(record: Network):
-    """A network ends on or after its start."""
-    if not ordered(record.start, record.end):
-        yield ("end",), f"{record.end} is before start {record.start}", "date-order"
-
-
 MODEL = Network
-RULES = (network_dates,)
+RULES = (end_not_before_start,)

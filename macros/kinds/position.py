@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
-from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, text
+from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
 
 ASK_STATUSES = ("asked", "acknowledged", "committed", "delivered", "refused")
 FIGURE = re.compile(r"^monitoring:(\d{4}):([a-z_]+)$")
@@ -72,11 +72,8 @@ class Position(RecordModel):
 
 def unique_ask_ids(record: Position):
     """Ask ids are unique within their position (they are the page's anchors)."""
-    seen: dict[str, int] = {}
-    for i, ask in enumerate(record.asks):
-        if ask.id in seen:
-            yield ("asks", i, "id"), f"'{ask.id}' is already the id of asks[{seen[ask.id]}]", "duplicate"
-        seen.setdefault(ask.id, i)
+    for i, ask_id, first in repeats(a.id for a in record.asks):
+        yield ("asks", i, "id"), f"'{ask_id}' is already the id of asks[{first}]", "duplicate"
 
 
 def history_in_date_order(record: Position):

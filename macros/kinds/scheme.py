@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Count, Line, Markdown, Part, RecordModel, Slug, Text, Url
+from .fields import Count, Line, Markdown, Part, RecordModel, Slug, Text, Url, repeats
 
 
 class Criterion(Part):
@@ -32,11 +32,8 @@ class Scheme(RecordModel):
 
 def unique_criteria(record: Scheme):
     """Criterion ids are unique within their scheme."""
-    seen = set()
-    for i, criterion in enumerate(record.criteria):
-        if criterion.id in seen:
-            yield ("criteria", i, "id"), f"'{criterion.id}' appears twice", "duplicate"
-        seen.add(criterion.id)
+    for i, criterion_id, _ in repeats(c.id for c in record.criteria):
+        yield ("criteria", i, "id"), f"'{criterion_id}' appears twice", "duplicate"
 
 
 MODEL = Scheme

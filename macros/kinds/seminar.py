@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import DateTime, Line, Markdown, Part, RecordModel, RefTo, Text, Url, ordered
+from .fields import DateTime, Line, Markdown, Part, RecordModel, RefTo, Text, Url, end_not_before_start
 
 
 class Location(Part):
@@ -42,12 +42,6 @@ class Seminar(RecordModel):
     summary: Markdown | None = None
 
 
-def seminar_dates(record: Seminar):
-    """A seminar ends after it starts."""
-    if not ordered(record.start, record.end):
-        yield ("end",), f"{record.end} is before start {record.start}", "date-order"
-
-
 def seminar_place(record: Seminar):
     """A seminar has a location, an online URL, or both."""
     if record.location is None and record.online_url is None:
@@ -55,5 +49,5 @@ def seminar_place(record: Seminar):
 
 
 MODEL = Seminar
-RULES = (seminar_dates, seminar_place)
+RULES = (end_not_before_start, seminar_place)
 RESERVED_IDS = ("calendar",)  # /seminars/calendar.ics is the feed of all seminars

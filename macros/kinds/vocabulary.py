@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .fields import Cpv, Line, Part, RecordModel, RefTo, Slug, Text
+from .fields import Cpv, Line, Part, RecordModel, RefTo, Slug, Text, repeats
 
 NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories")
 
@@ -40,11 +40,8 @@ def known_vocabulary(record: Vocabulary):
 
 def unique_entries(record: Vocabulary):
     """Entry ids are unique within a vocabulary."""
-    seen = set()
-    for i, entry in enumerate(record.entries):
-        if entry.id in seen:
-            yield ("entries", i, "id"), f"'{entry.id}' appears twice", "duplicate"
-        seen.add(entry.id)
+    for i, entry_id, _ in repeats(e.id for e in record.entries):
+        yield ("entries", i, "id"), f"'{entry_id}' appears twice", "duplicate"
 
 
 def cpv_only_for_offerings(record: Vocabulary):
