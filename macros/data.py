@@ -67,7 +67,10 @@ def _record_id(kind: Kind, path: Path) -> str:
 
 
 def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[Problem]:
-    """The file's name is the record's id: a valid slug, not reserved for another URL."""
+    """The file's name is the record's id: a valid slug, not reserved for another URL. A record
+    is a regular file: a symbolic link could pull in any file of the machine that builds."""
+    if path.is_symlink():
+        return [Problem(display, 1, 1, "file", "is a symbolic link; records must be regular files", "unreadable")]
     if kind.single:
         return []
     if not SLUG.match(record_id) or len(record_id) > 64:

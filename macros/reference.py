@@ -114,7 +114,8 @@ def exports_md() -> str:
     lines += [
         "Every kind is published as `/data/<kind>.json` (an array of objects) and `/data/<kind>.csv`",
         f"(UTF-8 with a byte-order mark, header row, CRLF). Lists of ids are joined with `{CSV_LIST_SEPARATOR}`; other lists and",
-        "mappings are JSON text in their cell. Counts of people from 1 to 9 are published as `<10`.",
+        "mappings are JSON text in their cell. A text starting with `=`, `+`, `-` or `@` gets a leading apostrophe",
+        "(so no spreadsheet runs it as a formula). Counts of people from 1 to 9 are published as `<10`.",
         "Every row carries `example` (true for fictional demo data). Columns, in order:",
         "",
     ]

@@ -318,3 +318,16 @@ def test_row27_official_without_a_public_source(tiny):
 def test_row30_unknown_vocabulary_value(tiny):
     enterprise(tiny, base=BASE.replace("sector: catering", "sector: catring"))
     assert problems(tiny / "data") == [f"{E}:4:9: error: sector: no sector 'catring'; did you mean 'catering'? allowed: catering [unknown-reference]"]
+
+
+# -- beyond the table ----------------------------------------------------------------------
+def test_bidirectional_controls_are_refused(tiny):
+    enterprise(tiny, 'legal_form: "BV \\u202e reverse"\n')
+    assert problems(tiny / "data") == [f"{E}:6:13: error: legal_form: bidirectional control character U+202E is not allowed [control-character]"]
+
+
+def test_symbolic_links_are_not_followed(tiny, tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text(BASE.replace("De Kantine", "Secret"))
+    (tiny / "data/enterprises/secret.yml").symlink_to(secret)
+    assert problems(tiny / "data") == ["data/enterprises/secret.yml:1:1: error: file: is a symbolic link; records must be regular files [unreadable]"]

@@ -21,6 +21,7 @@ from ..privacy import suppress_column
 from ..render import people
 
 CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
 
 
 def columns(kind: str) -> list[str]:
@@ -69,6 +70,10 @@ def to_json(catalog: Catalog, kind: str) -> str:
 
 
 def _cell(value: Any) -> str:
+    """A CSV cell. Text that a spreadsheet would read as a formula gets a leading apostrophe (the
+    usual defence against CSV injection); JSON texts and numbers never start that way."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -38,9 +38,16 @@ def _show(value: Any) -> str:
     return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def text(value: Any) -> str:
-    """Text must be text: write true/false or a list in quotes if you mean the words."""
+    """Text must be text: write true/false or a list in quotes if you mean the words. Invisible
+    bidirectional controls, which can make text read differently from what it says, are refused."""
     if isinstance(value, str):
+        bidi = _BIDI.search(value)
+        if bidi:
+            raise fail("control-character", f"bidirectional control character U+{ord(bidi.group()):04X} is not allowed")
         return value
     raise fail("type", f"must be text, not {_kind(value)}" + (" (quote it if you mean the word)" if isinstance(value, bool) else ""))
 
