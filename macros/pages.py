@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import lobby, render, showcase
+from markupsafe import Markup
+
+from . import charts, lobby, render, showcase
 from .catalog import Catalog
 from .exports import CSV_LIST_SEPARATOR, column_docs
 from .kinds import KINDS
@@ -87,6 +89,23 @@ class SiteOptions:
     article_titles: tuple[tuple[str, str], ...] = ()  # docs path -> title, for links to knowledge articles
 
 
+def monitor_chart(catalog: Catalog, measure: str) -> Markup:
+    """A bar chart of one measure over the monitoring years, each bar with its source."""
+    years = sorted((y for y in catalog.all("monitoring") if getattr(y.measures, measure) is not None), key=lambda y: y.year)
+    shown = render.people if measure in PEOPLE else render.number
+    points = [
+        charts.Point(
+            str(y.year),
+            0 if shown is render.people and 0 < getattr(y.measures, measure) < 10 else getattr(y.measures, measure),
+            shown(getattr(y.measures, measure)),
+            y.source.url or y.source_path,
+            y.example,
+        )
+        for y in years
+    ]
+    return Markup(charts.bar_chart(MEASURE_LABELS[measure], points))
+
+
 def _render(template: str, url: str, catalog: Catalog, site: SiteOptions | None = None, **values: Any) -> str:
     env = render.environment()
     site = site or SiteOptions()
@@ -100,6 +119,7 @@ def _render(template: str, url: str, catalog: Catalog, site: SiteOptions | None 
         "key_years": Catalog.key_years,
         "briefing_topics": lobby.briefing_topics,
         "tracker_facets": lobby.tracker_facets,
+        "monitor_chart": monitor_chart,
         "article_title": lambda path: titles.get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize(),
         "column_docs": column_docs,
         "separator": CSV_LIST_SEPARATOR,

@@ -90,7 +90,7 @@ def test_calendar_is_rfc5545(example_catalog):
 def test_csv_cells_never_start_a_formula(tiny_catalog):
     from macros.exports import _cell
 
-    assert _cell("=HYPERLINK(\"http://evil\")") == "'=HYPERLINK(\"http://evil\")"
+    assert _cell('=HYPERLINK("http://evil")') == '\'=HYPERLINK("http://evil")'
     assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("plain") == "plain" and _cell(["a", "b"]) == "a;b"
 
 
