@@ -16,6 +16,7 @@ from . import charts, lobby, render, showcase
 from .catalog import Catalog
 from .exports import CSV_LIST_SEPARATOR, column_docs
 from .kinds import KINDS
+from .kinds.monitoring import LABELS as MEASURE_LABELS
 from .kinds.monitoring import PEOPLE
 from .privacy import district_table
 
@@ -68,15 +69,6 @@ class PageContext:
         return self.href(f"vocabularies/{vocabulary}/#{entry_id}")
 
 
-MEASURE_LABELS = {
-    "enterprises": "Social enterprises",
-    "jobs_target_group": "People of the target group at work",
-    "paid_jobs": "… of whom in paid jobs",
-    "permanent_contracts": "… of whom on permanent contracts",
-    "daytime_activities": "… of whom in daytime activities (care budgets)",
-    "moved_to_paid_work": "Moved on to paid work",
-    "market_revenue_share": "Share of revenue earned in the market",
-}
 
 
 @dataclass(frozen=True)

@@ -28,3 +28,9 @@ def test_committed_reference_pages_match_the_models():
 
     drifted = [name for name, make in GENERATED.items() if (ROOT / "docs" / name).read_text(encoding="utf-8") != make()]
     assert drifted == [], "run `wise reference` and commit the result"
+
+
+def test_every_measure_has_a_label_in_model_order():
+    from macros.kinds.monitoring import LABELS, MEASURES
+
+    assert tuple(LABELS) == MEASURES
