@@ -64,3 +64,14 @@ def test_published_data_files_have_no_leftover_template_or_python_text(example_s
     assert found == []
     for path in (example_site / "data").glob("*.json"):
         assert isinstance(json.loads(path.read_text(encoding="utf-8")), list)
+
+
+def test_news_has_an_rss_feed_with_every_post(example_site):
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(example_site / "feed_rss_created.xml").getroot()
+    titles = {item.findtext("title") for item in feed.iter("item")}
+    posts = sorted((ROOT / "docs" / "news" / "posts").glob("*.md"))
+    headings = {next(line[2:].strip() for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("# ")) for p in posts}
+    assert titles == headings
+    assert "feed_rss_created.xml" in " ".join(a.get("href", "") for _, a in read(example_site, "news/").elements)
