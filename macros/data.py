@@ -117,9 +117,7 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catal
             loaded.kind = kind.name
             loaded_files[display] = loaded
             problems += loaded.problems
-            if loaded.data is None and not loaded.problems:
-                continue
-            if loaded.problems:
+            if loaded.problems:  # the file did not parse; its data is None
                 continue
             record, found = validate(kind, loaded, record_id)
             problems += found

@@ -14,11 +14,11 @@ from markupsafe import Markup
 
 from . import charts, lobby, render, showcase
 from .catalog import Catalog
-from .exports import CSV_LIST_SEPARATOR, column_docs
+from .exports import CSV_LIST_SEPARATOR, column_docs, open_data_files
 from .kinds import KINDS
 from .kinds.monitoring import LABELS as MEASURE_LABELS
 from .kinds.monitoring import PEOPLE
-from .privacy import district_table
+from .privacy import district_table, small
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,6 @@ class PageContext:
         return self.href(f"vocabularies/{vocabulary}/#{entry_id}")
 
 
-
-
 @dataclass(frozen=True)
 class SiteOptions:
     """Settings from mkdocs.yml `extra` that pages need (the map's tile server)."""
@@ -80,46 +78,59 @@ class SiteOptions:
     site_url: str = ""
     article_titles: tuple[tuple[str, str], ...] = ()  # docs path -> title, for links to knowledge articles
 
+    def article_title(self, path: str) -> str:
+        """A knowledge article's title, or its file name made readable."""
+        return dict(self.article_titles).get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+
 
 def monitor_chart(catalog: Catalog, measure: str) -> Markup:
     """A bar chart of one measure over the monitoring years, each bar with its source."""
-    years = sorted((y for y in catalog.all("monitoring") if getattr(y.measures, measure) is not None), key=lambda y: y.year)
-    shown = render.people if measure in PEOPLE else render.number
-    points = [
-        charts.Point(
-            str(y.year),
-            0 if shown is render.people and 0 < getattr(y.measures, measure) < 10 else getattr(y.measures, measure),
-            shown(getattr(y.measures, measure)),
-            y.source.url or y.source_path,
-            y.example,
-        )
-        for y in years
-    ]
+    is_people = measure in PEOPLE
+    points = []
+    for year in sorted(catalog.all("monitoring"), key=lambda y: y.year):
+        value = getattr(year.measures, measure)
+        if value is None:
+            continue
+        hidden = is_people and small(value)  # a hidden count is not drawn to scale either
+        shown = render.people(value) if is_people else render.number(value)
+        points.append(charts.Point(str(year.year), 0 if hidden else value, shown, year.source.url or year.source_path, year.example))
     return Markup(charts.bar_chart(MEASURE_LABELS[measure], points))
 
 
+# What every template may call besides the record and its page: the same for every page.
+HELPERS = {
+    "showcase": showcase,
+    "lobby": lobby,
+    "measure_labels": MEASURE_LABELS,
+    "briefing_topics": lobby.briefing_topics,
+    "tracker_facets": lobby.tracker_facets,
+    "monitor_chart": monitor_chart,
+    "column_docs": column_docs,
+    "separator": CSV_LIST_SEPARATOR,
+    "measures": list(MEASURE_LABELS.items()),
+    "people_measures": PEOPLE,
+    "district_table": lambda year: district_table(year, PEOPLE, MEASURE_LABELS),
+}
+
+
 def _render(template: str, url: str, catalog: Catalog, site: SiteOptions | None = None, **values: Any) -> str:
-    env = render.environment()
     site = site or SiteOptions()
-    titles = dict(site.article_titles)
-    helpers = {
-        "showcase": showcase,
-        "lobby": lobby,
-        "site": site,
-        "site_url": site.site_url,
-        "measure_labels": MEASURE_LABELS,
-        "key_years": Catalog.key_years,
-        "briefing_topics": lobby.briefing_topics,
-        "tracker_facets": lobby.tracker_facets,
-        "monitor_chart": monitor_chart,
-        "article_title": lambda path: titles.get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize(),
-        "column_docs": column_docs,
-        "separator": CSV_LIST_SEPARATOR,
-        "measures": list(MEASURE_LABELS.items()),
-        "people_measures": PEOPLE,
-        "district_table": lambda year: district_table(year, PEOPLE, MEASURE_LABELS),
-    }
-    return env.get_template(template).render(page=PageContext(catalog, url), catalog=catalog, kinds=KINDS, today=catalog.today, **helpers, **values)
+    page = PageContext(catalog, url)
+    return (
+        render.environment()
+        .get_template(template)
+        .render(
+            page=page,
+            catalog=catalog,
+            kinds=KINDS,
+            today=catalog.today,
+            site=site,
+            site_url=site.site_url,
+            article_title=site.article_title,
+            **HELPERS,
+            **values,
+        )
+    )
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: SiteOptions | None = None) -> GeneratedPage:
@@ -188,14 +199,9 @@ def macro_html(template: str, url: str, catalog: Catalog, **values: Any) -> str:
 
 def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
     """Files published beside the pages: open data, schemas, calendars (site path → text)."""
-    from .exports import export_files
     from .exports.ics import ics_files
-    from .schemas import schema_text
 
-    files = export_files(catalog)
-    files |= {f"data/schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS}
-    files |= ics_files(catalog, site_url)
-    return files
+    return open_data_files(catalog) | ics_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

@@ -8,7 +8,6 @@ that record text is never read as Markdown or as a template.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from markupsafe import escape
@@ -25,8 +24,6 @@ from .headers import headers_file
 from .markup import repair
 from .pages import GeneratedPage, SiteOptions, render_pages, static_files, toc_tokens, vendor_files
 from .problems import DataError, report
-
-log = logging.getLogger("mkdocs.plugins.wise")
 
 
 def article_title(file: File) -> str:
@@ -52,6 +49,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def __init__(self):
         self.catalog: Catalog | None = None
+        self.site = SiteOptions()
         self.pages: dict[str, GeneratedPage] = {}
 
     def on_config(self, config):
@@ -67,10 +65,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.pages = {}
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
-        site = self._site_options(files, config)
+        self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
-        for page in render_pages(self.catalog, site):
+        for page in render_pages(self.catalog, self.site):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")
             self.pages[page.src_uri] = page
@@ -115,5 +113,4 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        tiles = (config.extra.get("map", {}) or {}).get("tiles") or SiteOptions.map_tiles
-        (site_dir / "_headers").write_text(headers_file(site_dir, tiles), encoding="utf-8")
+        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles), encoding="utf-8")

@@ -17,7 +17,7 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.fields import SLUG, inner_model
 from ..kinds.monitoring import PEOPLE
-from ..privacy import suppress_column
+from ..privacy import small, suppress_column
 from ..render import people
 
 CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
@@ -33,8 +33,8 @@ def _published_figures(row: dict) -> dict:
     """An enterprise's yearly counts as published: 1 to 9 become "<10"."""
     for figures in row.get("figures") or []:
         for key, value in figures.items():
-            if key != "year" and isinstance(value, int):
-                figures[key] = people(value) if 0 < value < 10 else value
+            if key != "year" and isinstance(value, int) and small(value):
+                figures[key] = people(value)
     return row
 
 
@@ -42,8 +42,8 @@ def _published_monitoring(row: dict) -> dict:
     """A monitoring year as published: small people counts hidden, with secondary suppression by district."""
     for key in PEOPLE:
         value = row["measures"].get(key)
-        if isinstance(value, (int, float)) and 0 < value < 10:
-            row["measures"][key] = "<10"
+        if isinstance(value, (int, float)) and small(value):
+            row["measures"][key] = people(value)
     districts = row.get("by_district") or {}
     for key in PEOPLE:
         values = {d: m.get(key) for d, m in districts.items()}
@@ -109,7 +109,7 @@ def column_docs(kind: str) -> list[tuple[str, str]]:
 
 
 def export_files(catalog: Catalog) -> dict[str, str]:
-    """Every open-data file: site path → text."""
+    """Every kind's JSON and CSV: site path → text."""
     files = {}
     for kind in KINDS:
         files[f"data/{kind}.json"] = to_json(catalog, kind)
@@ -117,13 +117,17 @@ def export_files(catalog: Catalog) -> dict[str, str]:
     return files
 
 
-def write_exports(catalog: Catalog, out: Path) -> list[Path]:
-    """`wise export`: the same files the build publishes, under `out`."""
+def open_data_files(catalog: Catalog) -> dict[str, str]:
+    """What /data/ publishes: the exports and the JSON Schemas (site path → text)."""
     from ..schemas import schema_text
 
+    return export_files(catalog) | {f"data/schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS}
+
+
+def write_exports(catalog: Catalog, out: Path) -> list[Path]:
+    """`wise export`: the same files the build publishes under /data/, written under `out`."""
     written = []
-    files = export_files(catalog) | {f"data/schemas/{k}.schema.json": schema_text(k) for k in KINDS}
-    for name, text in files.items():
+    for name, text in open_data_files(catalog).items():
         path = out / name.removeprefix("data/")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -273,16 +275,12 @@ def ordered(start: Any, end: Any) -> bool:
 
 def slugify(name: str) -> str:
     """The id a name gives: accents folded, lowercase, words joined by hyphens, at most 64 characters."""
-    import unicodedata
-
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:64].strip("-")
 
 
 def inner_model(annotation: Any) -> Any:
     """The BaseModel inside an annotation (through Optional, list, dict, Annotated), if any."""
-    import typing
-
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
