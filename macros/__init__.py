@@ -2,7 +2,7 @@
 
 `define_env` is mkdocs-macros' entry point; it registers the macros that hand-written pages
 may call (those with `render_macros: true`) and nothing else. The macros read the catalog
-that the project's plugin loaded in the same build.
+that the project's plugin loaded in the same build, and lay out views like generated pages do.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 def define_env(env) -> None:
     """Register the macros for hand-written pages."""
     from .pages import macro_html
+    from .views.campaign import campaigns_view
+    from .views.monitor import headline_view
 
     def catalog():
         return env.conf["plugins"]["wise"].catalog
@@ -26,11 +28,9 @@ def define_env(env) -> None:
     @env.macro
     def headline_figures() -> str:
         """The latest monitoring year and the earliest real one, each figure with its year and source."""
-        return macro_html("headline.html", page_url(), catalog(), years=catalog().key_years())
+        return macro_html("headline.html", page_url(), headline_view(catalog()))
 
     @env.macro
     def campaign_list() -> str:
         """Campaigns, current and upcoming first."""
-        today = catalog().today
-        campaigns = sorted(catalog().all("campaign"), key=lambda c: (c.end is not None and c.end < today, c.start or today))
-        return macro_html("campaigns.html", page_url(), catalog(), campaigns=campaigns)
+        return macro_html("campaigns.html", page_url(), campaigns_view(catalog()))

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .kinds import KINDS
-from .references import iter_refs
+from .kinds.introspect import iter_refs
 
 
 def build_date() -> dt.date:
@@ -74,17 +74,14 @@ class Catalog:
 
     # -- derived relations -----------------------------------------------------------------
     def _derive(self) -> None:
-        networks_of, members_of = defaultdict(set), defaultdict(set)
+        # Membership is written on the network only (enterprise.networks is refused), so the
+        # enterprise's side is derived here and can never disagree with it.
+        networks_of = defaultdict(set)
         for network in self.all("network"):
             for member in network.members:
                 networks_of[member].add(network.id)
-                members_of[network.id].add(member)
-        for enterprise in self.all("enterprise"):
-            for network_id in enterprise.networks:
-                networks_of[enterprise.id].add(network_id)
-                members_of[network_id].add(enterprise.id)
         self._networks_of = {k: sorted(v) for k, v in networks_of.items()}
-        self._members_of = {k: sorted(v) for k, v in members_of.items()}
+        self._members_of = {n.id: sorted(set(n.members)) for n in self.all("network")}
 
         holdings = defaultdict(list)
         for official in self.all("official"):
@@ -116,18 +113,12 @@ class Catalog:
         if self.manifesto:
             self._signatures = {s.enterprise: s for s in self.manifesto.signatories if s.enterprise}
 
-    def key_years(self) -> list[Any]:
-        """The monitoring years to headline: the earliest real (non-example) year and the latest year."""
-        years = sorted(self.all("monitoring"), key=lambda y: y.year)
-        real = [y for y in years if not y.example][:1]
-        return real + [y for y in years[-1:] if y not in real]
-
     def networks_of(self, enterprise_id: str) -> list[Any]:
-        """Networks an enterprise belongs to, whichever side lists the membership."""
+        """Networks whose members include the enterprise, by id."""
         return [self.get("network", n) for n in self._networks_of.get(enterprise_id, [])]
 
     def members_of(self, network_id: str) -> list[Any]:
-        """Enterprises in a network, whichever side lists the membership."""
+        """A network's member enterprises, by id, each once."""
         return [self.get("enterprise", e) for e in self._members_of.get(network_id, [])]
 
     def holdings(self, post_id: str) -> list[Holding]:

@@ -1,8 +1,8 @@
-"""The lobby's derived views: asks and their status, who holds a file when, what is open,
-what an official inherits, and a position's dossier in date order.
+"""The lobby's rules: an ask's status, who holds a file when, what is open, what an official
+inherits, which enterprises matter to them, and a position's dossier in date order.
 
 Everything here is computed from positions, posts and officials in the catalog; nothing is
-stored twice.
+stored twice. The views turn these answers into pages.
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .kinds.position import ASK_STATUSES
+from .showcase import Facet, facet
 
+DRAFTED = "drafted"  # an ask with no step yet
+ASK_STATES: tuple[str, ...] = (DRAFTED, *ASK_STATUSES)  # every status the tracker counts, in lifecycle order
 CLOSED = ("delivered", "refused")  # an ask whose last step is one of these needs no further action
 REVIEW_DAYS = 365  # a position is due for review a year after it was last reviewed
 QUIET_DAYS = 180  # an open ask with no step for half a year has gone quiet
@@ -20,7 +24,7 @@ QUIET_DAYS = 180  # an open ask with no step for half a year has gone quiet
 
 @dataclass(frozen=True)
 class AskView:
-    """One ask with what the tracker and briefings show about it."""
+    """One ask with its position: its latest step and status."""
 
     position: Any
     ask: Any
@@ -32,14 +36,16 @@ class AskView:
     @property
     def status(self) -> str:
         """The latest step's status; an ask with no step yet is 'drafted'."""
-        return self.last.status if self.last else "drafted"
+        return self.last.status if self.last else DRAFTED
 
     @property
     def is_open(self) -> bool:
+        """Open: its position is active and its last step neither delivered nor refused."""
         return self.status not in CLOSED and self.position.status == "active"
 
     def days_since(self, today: dt.date) -> int | None:
-        return (today - self.last.date).days if self.last else None
+        """Days since the latest step (0 for a step dated today or later), None without a step."""
+        return max(0, (today - self.last.date).days) if self.last else None
 
     @property
     def anchor(self) -> str:
@@ -52,7 +58,7 @@ def asks(catalog: Catalog, positions: list[Any] | None = None) -> list[AskView]:
 
 
 def review_due(catalog: Catalog, position: Any, days: int = REVIEW_DAYS) -> bool:
-    """An active position not reviewed for `days` days is past its review date."""
+    """An active position not reviewed for more than `days` days is past its review date."""
     return position.status == "active" and position.last_reviewed + dt.timedelta(days=days) < catalog.today
 
 
@@ -62,31 +68,50 @@ def asks_for_official(catalog: Catalog, official: Any) -> list[AskView]:
     return sorted(views, key=lambda v: (not v.is_open, -(v.last.date.toordinal() if v.last else 0)))
 
 
+def delivered_since(catalog: Catalog, official: Any, since: dt.date) -> list[AskView]:
+    """Asks of the official's files delivered on or after `since` (to thank them), newest first."""
+    found = [v for v in asks(catalog, catalog.positions_for_official(official)) if v.status == "delivered" and v.last.date >= since]
+    return sorted(found, key=lambda v: v.last.date, reverse=True)
+
+
 def holders_at_step(catalog: Catalog, position: Any, step: Any) -> list[tuple[Any, list[Any]]]:
     """For each post the position targets, who held it on the day of a step."""
     return [(catalog.get("post", post_id), catalog.holders_on(post_id, step.date)) for post_id in position.targets]
 
 
 def last_contact(catalog: Catalog, official: Any) -> tuple[AskView, Any] | None:
-    """The most recent step of any ask that names the official."""
+    """The most recent step of any ask that names the official (the first of a day's steps in page order)."""
     found = [(v, s) for v in asks(catalog) for s in v.ask.history if official.id in s.officials]
     return max(found, key=lambda vs: vs[1].date) if found else None
 
 
-def relevant_enterprises(catalog: Catalog, official: Any) -> list[Any]:
-    """Enterprises in the district of a post the official holds now, or in a sector its portfolio covers.
+def _current_posts(catalog: Catalog, official: Any) -> list[Any]:
+    return [h.post for h in catalog.holdings_of(official) if h.covers(catalog.today)]
 
-    A post's portfolio lists topics; each topic lists the sectors it concerns
-    (data/vocabularies/topics.yml, `sectors`). That mapping is data, so editors can change it."""
+
+def relevance(catalog: Catalog, official: Any) -> tuple[set[str], set[str]]:
+    """The districts and sectors an official's current posts cover: a post's district, and the sectors
+    of its portfolio's topics (data/vocabularies/topics.yml, `sectors`; data, so editors can change it)."""
     topics = {e.id: e for e in catalog.vocabulary("topics").entries} if catalog.vocabulary("topics") else {}
     districts, sectors = set(), set()
-    for holding in catalog.holdings_of(official):
-        if holding.covers(catalog.today):
-            if holding.post.district:
-                districts.add(holding.post.district)
-            for topic in holding.post.portfolio:
-                sectors.update(topics[topic].sectors if topic in topics else [])
-    return [e for e in catalog.all("enterprise") if e.district in districts or e.sector in sectors]
+    for post in _current_posts(catalog, official):
+        if post.district:
+            districts.add(post.district)
+        for topic in post.portfolio:
+            sectors.update(topics[topic].sectors if topic in topics else [])
+    return districts, sectors
+
+
+def relevant_enterprises(catalog: Catalog, official: Any) -> list[Any]:
+    """Enterprises in the district of a post the official holds now, or in a sector its portfolio
+    covers; those matching both first, then by name. Never the whole showcase for no reason."""
+    districts, sectors = relevance(catalog, official)
+
+    def score(e: Any) -> int:
+        return 2 * (e.district in districts) + (e.sector in sectors)
+
+    matching = [e for e in catalog.all("enterprise") if score(e)]
+    return sorted(matching, key=lambda e: (-score(e), e.name.lower(), e.id))
 
 
 def dossier(catalog: Catalog, position: Any) -> list[tuple[dt.date, str, Any, Any]]:
@@ -107,7 +132,7 @@ def dossier(catalog: Catalog, position: Any) -> list[tuple[dt.date, str, Any, An
 
 def briefing_topics(catalog: Catalog, official: Any) -> set[str]:
     """Topics that matter to an official: their current posts' portfolios and the positions targeting them."""
-    topics = {t for h in catalog.holdings_of(official) if h.covers(catalog.today) for t in h.post.portfolio}
+    topics = {t for post in _current_posts(catalog, official) for t in post.portfolio}
     return topics | {t for p in catalog.positions_for_official(official) for t in p.topics}
 
 
@@ -119,19 +144,18 @@ def manifesto_articles_for(catalog: Catalog, topics: set[str]) -> list[Any]:
     return [a for a in manifesto.articles if set(a.topics) & topics]
 
 
-def tracker_facets(catalog: Catalog, views: list[AskView]) -> list[Any]:
+def status_counts(views: list[AskView]) -> dict[str, int]:
+    """How many asks are at each status, every status listed (0 included), in lifecycle order."""
+    counts = dict.fromkeys(ASK_STATES, 0)
+    for view in views:
+        counts[view.status] += 1
+    return counts
+
+
+def tracker_facets(catalog: Catalog, views: list[AskView]) -> list[Facet]:
     """The tracker's filters: latest status, targeted post, topic; values with how many asks have them."""
-    from .showcase import Facet
-
-    def facet(name: str, label: str, values_of, label_of) -> Facet:
-        counts: dict[str, int] = {}
-        for view in views:
-            for value in values_of(view):
-                counts[value] = counts.get(value, 0) + 1
-        return Facet(name, label, tuple(sorted(((v, label_of(v), n) for v, n in counts.items()), key=lambda x: x[1].lower())))
-
     return [
-        facet("status", "Status", lambda v: [v.status], str),
-        facet("post", "Post", lambda v: v.position.targets, lambda p: catalog.get("post", p).title),
-        facet("topic", "Topic", lambda v: v.position.topics, lambda t: catalog.label("topics", t)),
+        facet("status", "Status", ([v.status] for v in views), str),
+        facet("post", "Post", (v.position.targets for v in views), lambda p: catalog.get("post", p).title),
+        facet("topic", "Topic", (v.position.topics for v in views), lambda t: catalog.label("topics", t)),
     ]

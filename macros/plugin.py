@@ -22,8 +22,9 @@ from .catalog import Catalog
 from .data import read_data
 from .headers import headers_file
 from .markup import repair
-from .pages import GeneratedPage, SiteOptions, render_pages, static_files, toc_tokens, vendor_files
+from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
+from .views.base import Site
 
 
 def article_title(file: File) -> str:
@@ -49,7 +50,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def __init__(self):
         self.catalog: Catalog | None = None
-        self.site = SiteOptions()
+        self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
 
     def on_config(self, config):
@@ -72,12 +73,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")
             self.pages[page.src_uri] = page
-            inclusion = InclusionLevel.INCLUDED if page.listing else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
 
     @staticmethod
-    def _site_options(files, config) -> SiteOptions:
+    def _site_options(files, config) -> Site:
         """What generated pages need from the configuration and the hand-written pages."""
         map_options = config.extra.get("map", {}) or {}
         titles = tuple(sorted((f.src_uri, article_title(f)) for f in files.documentation_pages() if f.src_uri.startswith("knowledge/")))
@@ -87,7 +88,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             "site_url": config.site_url,
             "article_titles": titles,
         }
-        return SiteOptions(**{k: v for k, v in options.items() if v})
+        return Site(**{k: v for k, v in options.items() if v})
 
     def on_page_markdown(self, markdown, page, config, files):
         generated = self.pages.get(page.file.src_uri)
@@ -104,8 +105,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if generated is None:
             return html
         # The table of contents (and Material's skip link, which targets its first entry) comes
-        # from the generated HTML's headings, since these pages have no Markdown to take it from.
-        page.toc = get_toc(toc_tokens(generated.html))
+        # from the view's sections, since these pages have no Markdown to take it from.
+        page.toc = get_toc(list(generated.toc))
         return generated.html
 
     def on_post_page(self, output, page, config):

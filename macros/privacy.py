@@ -1,13 +1,20 @@
-"""Small counts of people are never published: 1 to 9 becomes "<10".
+"""How numbers are published: formatting, and small counts of people never shown.
 
-A published total can give a hidden count away (total minus the other cells), so when a
-column has exactly one hidden cell and its total is public, the next smallest cell is
-hidden too (secondary suppression).
+Counts from 1 to 9 people identify people, so they are published as "<10". A published total
+can give a hidden count away (total minus the other cells), so when a column has exactly one
+hidden cell, the next smallest cell is hidden too (secondary suppression). Every page, chart
+and export formats numbers here, so a figure reads the same wherever it appears.
 """
 
 from __future__ import annotations
 
-from .render import number, people
+from dataclasses import dataclass
+
+from .kinds.monitoring import LABELS, PEOPLE, PERCENT
+
+SMALL = "<10"
+HIDDEN = "suppressed"  # a cell hidden only because it would reveal a small one
+MISSING = "–"
 
 
 def small(count) -> bool:
@@ -15,28 +22,65 @@ def small(count) -> bool:
     return count is not None and 0 < count < 10
 
 
+def number(value) -> str:
+    """A number as written, with thousands separators; never rounded (2.35 stays 2.35)."""
+    if value is None:
+        return MISSING
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}"
+
+
+def people(count) -> str:
+    """A count of people for publication: 1 to 9 become "<10"."""
+    if small(count):
+        return SMALL
+    return number(count)
+
+
+def percent(value) -> str:
+    """A share in percent."""
+    return MISSING if value is None else f"{number(value)}%"
+
+
+def measure(name: str, value) -> str:
+    """A monitor measure as published: people counts suppressed, shares in percent, other counts as numbers."""
+    if name in PEOPLE:
+        return people(value)
+    if name in PERCENT:
+        return percent(value)
+    return number(value)
+
+
 def suppress_column(values: dict[str, float | None]) -> dict[str, str]:
     """Each cell as published: small counts as "<10", plus one more cell when only one is small."""
     shown = {key: people(value) for key, value in values.items()}
-    hidden = [key for key, value in values.items() if small(value)]
-    if len(hidden) == 1:
-        candidates = sorted((value, key) for key, value in values.items() if value and key not in hidden)
+    small_keys = [key for key, value in values.items() if small(value)]
+    if len(small_keys) == 1:
+        candidates = sorted((value, key) for key, value in values.items() if value and key not in small_keys)
         if candidates:
-            shown[candidates[0][1]] = "<10" if candidates[0][0] < 10 else "suppressed"
+            value, key = candidates[0]
+            shown[key] = SMALL if small(value) else HIDDEN
     return shown
 
 
-def district_table(year, people_measures: tuple[str, ...], labels: dict[str, str]):
-    """The by-district table of a monitoring year, with small counts suppressed per column."""
+@dataclass(frozen=True)
+class DistrictTable:
+    """A monitoring year's figures by district, as published: column labels and one row per district."""
+
+    columns: tuple[tuple[str, str], ...]  # (measure, label)
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (district id, cells in column order)
+
+
+def district_table(year) -> DistrictTable:
+    """The by-district table of a monitoring year: only measures some district has, people counts suppressed per column."""
     districts = list(year.by_district)
-    columns = [name for name in labels if any(getattr(d, name) is not None for d in year.by_district.values())]
+    columns = [name for name in LABELS if any(getattr(d, name) is not None for d in year.by_district.values())]
     cells = {}
     for name in columns:
         values = {d: getattr(year.by_district[d], name) for d in districts}
-        if name in people_measures:
-            cells[name] = suppress_column(values)
-        elif name == "market_revenue_share":
-            cells[name] = {d: "–" if v is None else f"{number(v)}%" for d, v in values.items()}
-        else:
-            cells[name] = {d: number(v) for d, v in values.items()}
-    return {"columns": [(name, labels[name]) for name in columns], "rows": [(d, [cells[name][d] for name in columns]) for d in districts]}
+        cells[name] = suppress_column(values) if name in PEOPLE else {d: measure(name, v) for d, v in values.items()}
+    return DistrictTable(
+        columns=tuple((name, LABELS[name]) for name in columns),
+        rows=tuple((d, tuple(cells[name][d] for name in columns)) for d in districts),
+    )

@@ -1,92 +1,24 @@
 """References between records: every id must resolve; back-references are derived here.
 
 A field refers to another record when its type is `RefTo(target)` (see kinds/fields.py);
-walking the models by their annotations finds every such value, so a new reference field
-needs no code here.
+`kinds.introspect.iter_refs` walks the models by their annotations and finds every such
+value, so a new reference field needs no code here.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import types
-import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from .kinds import KINDS
-from .kinds.fields import Ref
+from .kinds.introspect import iter_refs
 from .kinds.monitoring import MEASURES
 from .kinds.position import ARTICLE, FIGURE
 from .load import Loaded
 from .problems import Problem
 
 VOCAB_LABELS = {"sectors": "sector", "districts": "district", "target-groups": "target group", "topics": "topic", "offering-categories": "offering category"}
-
-
-def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """Every (loc, target, id) reference in a record: a validated model, or the raw data of
-    one (then `annotation` is the kind's model class), so that files with other problems are
-    still checked."""
-    if annotation is None and isinstance(value, BaseModel):
-        annotation = type(value)
-    ref = _ref_of(annotation)
-    annotation = _strip(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        for name, field_annotation in _fields(annotation):
-            sub = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
-            if sub is not None:
-                yield from iter_refs(sub, field_annotation, loc + (name,))
-    elif typing.get_origin(annotation) is list and isinstance(value, list):
-        (item,) = typing.get_args(annotation)
-        for i, element in enumerate(value):
-            yield from iter_refs(element, item, loc + (i,))
-    elif typing.get_origin(annotation) is dict and isinstance(value, dict):
-        key_ann, value_ann = typing.get_args(annotation)
-        key_ref = _ref_of(key_ann)
-        for key, element in value.items():
-            if key_ref and isinstance(key, str):
-                yield loc + (key,), key_ref.target, key
-            yield from iter_refs(element, value_ann, loc + (key,))
-    elif ref is not None and isinstance(value, str):
-        yield loc, ref.target, value
-
-
-@functools.cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
-    """A model's fields with their full annotations (metadata included), computed once per model."""
-    return tuple((name, typing.Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation) for name, f in model.model_fields.items())
-
-
-@functools.cache
-def _ref_of(annotation: Any) -> Ref | None:
-    """The Ref marker on an annotation, looking through Optional."""
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, Ref):
-            return meta
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _ref_of(arg)
-            if found:
-                return found
-    return None
-
-
-@functools.cache
-def _strip(annotation: Any) -> Any:
-    """Look through Annotated and Optional to the type underneath."""
-    while True:
-        if typing.get_origin(annotation) is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-            continue
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
-            annotation = args[0]
-            continue
-        return annotation
 
 
 def check_references(

@@ -1,4 +1,4 @@
-"""Turning record values into safe HTML: the Jinja environment, Markdown, counts, links.
+"""Turning record values into safe HTML: the Jinja environment, Markdown, plain paragraphs, relative links.
 
 Record text is data, never a template: templates receive it as values and autoescape it.
 Markdown fields go through Python-Markdown and then nh3's allowlist, so raw HTML, script,
@@ -7,7 +7,6 @@ event handlers and javascript:/data: links never reach a page.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from functools import lru_cache
 from pathlib import Path
@@ -47,40 +46,11 @@ def sentence(text: str | None) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
-def people(count) -> str:
-    """A count of people for publication: 1 to 9 become "<10" (small counts identify people)."""
-    if count is None:
-        return "–"
-    if 0 < count < 10:
-        return "<10"
-    return number(count)
-
-
-def number(value) -> str:
-    """A number with thousands separators; whole floats without decimals."""
-    if value is None:
-        return "–"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
-
-
-def date(value) -> str:
-    """A date or date-time as readers expect it: 12 March 2026, 14:00."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return f"{value.day} {value:%B %Y, %H:%M}"
-    return f"{value.day} {value:%B %Y}"
-
-
-def iso(value) -> str:
-    """The machine-readable form for <time datetime>."""
-    return value.isoformat() if value is not None else ""
-
-
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one directory URL of the site to another, relative so the site works under any prefix."""
+    """A link from one directory URL of the site to another, relative so the site works under any prefix.
+    Absolute links (http, https, mailto, tel) are returned as they are."""
+    if to_url.startswith(("http://", "https://", "mailto:", "tel:")):
+        return to_url
     path, _, anchor = to_url.partition("#")
     target = path.rstrip("/") or "."
     rel = posixpath.relpath(target, from_url.rstrip("/") or ".")
@@ -110,7 +80,5 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.tests["contains"] = lambda values, item: item in values
-    env.tests["on_or_after"] = lambda value, day: (value.date() if isinstance(value, dt.datetime) else value) >= day
-    env.filters.update(sentence=sentence, markdown=markdown, paragraphs=paragraphs, people=people, number=number, date=date, iso=iso)
+    # Templates get a view and `href` only: no filters or tests that could decide anything about the domain.
     return env

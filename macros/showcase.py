@@ -1,84 +1,97 @@
-"""The showcase's facets: which values each enterprise has, and how many have each value.
+"""Facets: which filter values each item has, and how many items have each value.
 
-The same facet values go into the cards' data attributes (for the browser's filters) and
-into the server-rendered counts, so the page is right before any JavaScript runs.
+The same values go into the cards' data attributes (for the browser's filters) and into the
+server-rendered counts, so a listing is right before any script runs. The showcase, the
+buy-social catalogue and the ask tracker all count their facets here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .certification import held_schemes
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a filter: its id (in URLs and data attributes), its label, how many items have it."""
+
+    id: str
+    label: str
+    count: int
 
 
 @dataclass(frozen=True)
 class Facet:
-    """One filter: its URL/query name, its label, and its values as (id, label, count)."""
+    """One filter: its name (the URL parameter and `data-facet`), its label, its values sorted by label."""
 
     name: str
     label: str
-    values: tuple[tuple[str, str, int], ...]
+    values: tuple[FacetValue, ...]
 
 
-def certified_now(catalog: Catalog, enterprise: Any) -> list[str]:
-    """Schemes the enterprise holds today: status certified and not past its `until`."""
-    today = catalog.today
-    return sorted(
-        {
-            c.scheme
-            for c in enterprise.certifications
-            if c.status == "certified" and (c.until is None or c.until >= today) and (c.since is None or c.since <= today)
-        }
-    )
+def facet(name: str, label: str, value_lists: Iterable[Iterable[str]], label_of: Callable[[str], str], offered: Iterable[str] = ()) -> Facet:
+    """A filter over items, given each item's values for it: every value any item has, plus the
+    `offered` ones (at 0, so a vocabulary's options stay stable), counted and sorted by label."""
+    counts = dict.fromkeys(offered, 0)
+    for values in value_lists:
+        for value in set(values):
+            counts[value] = counts.get(value, 0) + 1
+    ordered = sorted((FacetValue(v, label_of(v), n) for v, n in counts.items()), key=lambda v: (v.label.lower(), v.id))
+    return Facet(name, label, tuple(ordered))
+
+
+# The showcase's facets, in display order: (name, label, vocabulary whose entries are always offered).
+SHOWCASE_FACETS = (
+    ("sector", "Sector", "sectors"),
+    ("district", "District", "districts"),
+    ("target_group", "Works with", "target-groups"),
+    ("category", "Offers", "offering-categories"),
+    ("certification", "Certified now", None),
+    ("network", "Network", None),
+)
 
 
 def facet_values(catalog: Catalog, enterprise: Any) -> dict[str, list[str]]:
-    """Every facet's values for one enterprise (several values within a facet are OR-ed)."""
+    """Every facet's values for one enterprise (several values within a facet are OR-ed).
+
+    Certification counts only the schemes the enterprise holds today (see certification.state)."""
     return {
         "sector": [enterprise.sector],
         "district": [enterprise.district],
         "target_group": sorted(set(enterprise.target_groups)),
         "category": sorted({o.category for o in enterprise.offerings}),
-        "certification": certified_now(catalog, enterprise),
+        "certification": held_schemes(enterprise, catalog.today),
         "network": [n.id for n in catalog.networks_of(enterprise.id)],
     }
 
 
-def facets(catalog: Catalog) -> list[Facet]:
-    """The showcase's facets in display order; values sorted by label, counts over all enterprises."""
-    vocab = {"sector": "sectors", "district": "districts", "target_group": "target-groups", "category": "offering-categories"}
-    labels = {
-        "sector": "Sector",
-        "district": "District",
-        "target_group": "Works with",
-        "category": "Offers",
-        "certification": "Certified",
-        "network": "Network",
-    }
-    counts: dict[str, dict[str, int]] = {name: {} for name in labels}
-    for enterprise in catalog.all("enterprise"):
-        for name, values in facet_values(catalog, enterprise).items():
-            for value in values:
-                counts[name][value] = counts[name].get(value, 0) + 1
+def value_label(catalog: Catalog, name: str, value: str) -> str:
+    """What readers see for a facet value: a vocabulary label, or the scheme's or network's name."""
+    vocabulary = next((v for n, _, v in SHOWCASE_FACETS if n == name), None)
+    if vocabulary:
+        return catalog.label(vocabulary, value)
+    kind = "scheme" if name == "certification" else "network"
+    return catalog.title(kind, catalog.get(kind, value))
 
-    def label(name: str, value: str) -> str:
-        if name in vocab:
-            return catalog.label(vocab[name], value)
-        kind = "scheme" if name == "certification" else "network"
-        return catalog.title(kind, catalog.get(kind, value))
 
+def facets(catalog: Catalog, values: list[dict[str, list[str]]] | None = None) -> list[Facet]:
+    """The showcase's facets, counted over every enterprise (or over the given facet values)."""
+    if values is None:
+        values = [facet_values(catalog, e) for e in catalog.all("enterprise")]
     out = []
-    for name, title in labels.items():
-        if name in vocab:  # every vocabulary entry is offered, even at 0, so the facet's options are stable
-            ids = [e.id for e in catalog.vocabulary(vocab[name]).entries]
-        else:
-            ids = list(counts[name])
-        values = sorted(((i, label(name, i), counts[name].get(i, 0)) for i in ids), key=lambda v: v[1].lower())
-        out.append(Facet(name, title, tuple(values)))
+    for name, label, vocabulary in SHOWCASE_FACETS:
+        vocab = catalog.vocabulary(vocabulary) if vocabulary else None
+        offered = [e.id for e in vocab.entries] if vocab else ()
+        out.append(facet(name, label, (v[name] for v in values), lambda value, n=name: value_label(catalog, n, value), offered))
     return out
 
 
 def search_text(enterprise: Any) -> str:
-    """What the text box searches besides the card's own name and summary: the offerings' names, lowercased."""
-    return " ".join(" ".join(o.name for o in enterprise.offerings).lower().split())
+    """What the text box searches besides the card's own name and summary: the offerings' names
+    and descriptions, lowercased."""
+    words = [o.name for o in enterprise.offerings] + [o.description for o in enterprise.offerings if o.description]
+    return " ".join(" ".join(words).lower().split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .catalog import Catalog
+from .certification import expired_but_recorded_certified
 from .kinds import KINDS
 from .lobby import QUIET_DAYS, REVIEW_DAYS, asks, review_due
 
@@ -27,7 +28,7 @@ def stale(catalog: Catalog, review_days: int = REVIEW_DAYS, quiet_days: int = QU
             lines.append(f"{o.source_path}: every membership has ended, but a position still targets a post they held")
     for e in catalog.all("enterprise"):
         for c in e.certifications:
-            if c.status == "certified" and c.until and c.until < today:
+            if expired_but_recorded_certified(c, today):
                 lines.append(f"{e.source_path}: certification '{c.scheme}' is marked certified but ended {c.until}")
         if e.figures and max(f.year for f in e.figures) < today.year - FIGURES_YEARS:
             lines.append(f"{e.source_path}: latest figures are from {max(f.year for f in e.figures)}")

@@ -8,39 +8,23 @@ editor to fill, optional ones are commented out, and nothing is ever overwritten
 from __future__ import annotations
 
 import json
-import typing
 from pathlib import Path
 
 from .kinds import KINDS
-from .kinds.fields import Ref, inner_model, slugify
+from .kinds.fields import Ref, slugify
+from .kinds.introspect import derived, full_annotation, inner_model, is_list, literal_values, marker
 
 
 def _describe(field) -> str:
-    """A short hint for a field: its description, or its allowed values."""
+    """A short hint for a field: its description, else what it accepts (ids, allowed values)."""
     if field.description:
         return field.description
-    for meta in field.metadata:
-        if isinstance(meta, Ref):
-            return _ref_hint(meta)
-    annotation = field.annotation
-    for arg in typing.get_args(annotation):
-        for meta in getattr(arg, "__metadata__", ()):
-            if isinstance(meta, Ref):
-                return "a list of " + _ref_hint(meta)
-    for arg in (annotation, *typing.get_args(annotation)):
-        if typing.get_origin(arg) is typing.Literal:
-            return "one of: " + ", ".join(typing.get_args(arg))
-    return ""
-
-
-def _ref_hint(ref: Ref) -> str:
-    if ref.target.startswith("vocab:"):
-        return f"an id from data/vocabularies/{ref.target[6:]}.yml"
-    return f"the id (file name) of a {ref.target}"
-
-
-def _is_list(annotation) -> bool:
-    return typing.get_origin(annotation) is list or any(typing.get_origin(a) is list for a in typing.get_args(annotation))
+    ref = marker(full_annotation(field), Ref)
+    if ref is not None:
+        where = f"an id from data/vocabularies/{ref.target[6:]}.yml" if ref.vocabulary else f"the id (file name) of a {ref.target}"
+        return ("a list of " if is_list(field.annotation) else "") + where
+    values = literal_values(field.annotation)
+    return "one of: " + ", ".join(values) if values else ""
 
 
 def template(kind: str, name: str) -> str:
@@ -53,6 +37,8 @@ def template(kind: str, name: str) -> str:
         "",
     ]
     for field_name, field in model.model_fields.items():
+        if derived(field):
+            continue  # written elsewhere; the build fills it in
         hint = _describe(field)
         comment = f"  # {hint}" if hint else ""
         if field_name == spec.title_field:
@@ -64,7 +50,7 @@ def template(kind: str, name: str) -> str:
             sub = inner_model(field.annotation)
             if sub is not None:
                 required = [n for n, f in sub.model_fields.items() if f.is_required()]
-                lines.append(f"#   {'- ' if _is_list(field.annotation) else ''}each with: {', '.join(required)}")
+                lines.append(f"#   {'- ' if is_list(field.annotation) else ''}each with: {', '.join(required)}")
         else:
             lines.append(f"# {field_name}:{comment}")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .kinds import Kind
-from .kinds.fields import inner_model
+from .kinds.introspect import derived, fields_at
 from .load import Loaded, loc_text
 from .problems import Problem
 
@@ -92,20 +92,8 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
 
 def _suggestion(model: type[BaseModel], loc: tuple) -> str:
     """`; did you mean 'address'?` when an unknown field is close to a real one of its mapping."""
-    names = list(_fields_at(model, loc[:-1]))
+    names = [name for name, field in fields_at(model, loc[:-1]).items() if not derived(field)]
     close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     if close:
         return f"; did you mean '{close[0]}'?"
     return f"; allowed: {', '.join(names)}" if names else ""
-
-
-def _fields_at(model: Any, loc: tuple) -> dict:
-    """The fields of the (nested) model found at `loc`."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = getattr(model, "model_fields", {}).get(part)
-        if field is None:
-            return {}
-        model = inner_model(field.annotation)
-    return getattr(model, "model_fields", {})

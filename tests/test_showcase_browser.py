@@ -176,4 +176,4 @@ def test_buy_social_filters_by_category_and_district(page):
     want = {eid for eid, e in raw("enterprises").items() if e["district"] == "zuidoost" and any(o["category"] == "catering" for o in e.get("offerings", []))}
     page.wait_for_function("n => document.querySelector('[data-filterable] [data-count]').dataset.count == n", arg=str(len(want)))
     assert visible(page) == want
-    assert page.is_hidden("section#cleaning")
+    assert page.is_hidden("section#category-cleaning")

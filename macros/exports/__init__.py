@@ -2,7 +2,9 @@
 
 One row type per kind, derived from its model: `id` first, then the model's fields in
 declaration order (so the column order is documented once, by the model). Counts of people
-from 1 to 9 are published as "<10" here too, exactly as on the pages.
+from 1 to 9 are published as "<10" here too, exactly as on the pages; certifications carry
+their state on the build date, and an enterprise's networks are filled in from the networks
+that list it, so readers see each fact on both sides while editors write it once.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
-from ..kinds.fields import SLUG, inner_model
+from ..kinds.fields import SLUG
+from ..kinds.introspect import inner_model
 from ..kinds.monitoring import PEOPLE
-from ..privacy import small, suppress_column
-from ..render import people
+from ..privacy import HIDDEN, SMALL, people, small, suppress_column
 
 CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
@@ -29,16 +32,20 @@ def columns(kind: str) -> list[str]:
     return ["id", *KINDS[kind].model.model_fields]
 
 
-def _published_figures(row: dict) -> dict:
-    """An enterprise's yearly counts as published: 1 to 9 become "<10"."""
+def _published_enterprise(catalog: Catalog, record: Any, row: dict) -> dict:
+    """An enterprise as published: yearly counts of 1 to 9 as "<10", each certification with its
+    `state` on the build date, and `networks` from the networks whose members list it."""
     for figures in row.get("figures") or []:
         for key, value in figures.items():
             if key != "year" and isinstance(value, int) and small(value):
                 figures[key] = people(value)
+    for cert, published in zip(record.certifications, row.get("certifications") or [], strict=True):
+        published["state"] = certification.state(cert, catalog.today)
+    row["networks"] = [n.id for n in catalog.networks_of(record.id)]
     return row
 
 
-def _published_monitoring(row: dict) -> dict:
+def _published_monitoring(catalog: Catalog, record: Any, row: dict) -> dict:
     """A monitoring year as published: small people counts hidden, with secondary suppression by district."""
     for key in PEOPLE:
         value = row["measures"].get(key)
@@ -50,23 +57,24 @@ def _published_monitoring(row: dict) -> dict:
         if any(v is not None for v in values.values()):
             shown = suppress_column(values)
             for d, value in values.items():
-                if value is not None and shown[d] in ("<10", "suppressed"):
+                if value is not None and shown[d] in (SMALL, HIDDEN):
                     districts[d][key] = shown[d]
     return row
 
 
-PUBLISH = {"enterprise": _published_figures, "monitoring": _published_monitoring}
+PUBLISH = {"enterprise": _published_enterprise, "monitoring": _published_monitoring}
 
 
-def row(kind: str, record: Any) -> dict:
+def row(catalog: Catalog, kind: str, record: Any) -> dict:
     """One record as its JSON export object."""
     data = {"id": record.id, **record.model_dump(mode="json")}
-    return PUBLISH.get(kind, lambda r: r)(data)
+    publish = PUBLISH.get(kind)
+    return publish(catalog, record, data) if publish else data
 
 
 def to_json(catalog: Catalog, kind: str) -> str:
     """`/data/<kind>.json`: an array of objects, fields in column order."""
-    return json.dumps([row(kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1) + "\n"
+    return json.dumps([row(catalog, kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1) + "\n"
 
 
 def _cell(value: Any) -> str:
@@ -92,7 +100,7 @@ def to_csv(catalog: Catalog, kind: str) -> str:
     names = columns(kind)
     writer.writerow(names)
     for record in catalog.all(kind):
-        data = row(kind, record)
+        data = row(catalog, kind, record)
         writer.writerow([_cell(data.get(name)) for name in names])
     return "\ufeff" + out.getvalue()
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
+from .fields import Accepts, Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
 
 
 class Milestone(Part):
@@ -58,7 +58,7 @@ class Campaign(RecordModel):
     milestones: list[Milestone] = []
     metrics: list[Metric] = []
     call_to_action: CallToAction | None = None
-    hashtags: list[Annotated[str, BeforeValidator(hashtag)]] = []
+    hashtags: list[Annotated[str, BeforeValidator(hashtag), Accepts("hashtag")]] = []
 
 
 MODEL = Campaign

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered, repeats
+from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered, refused, repeats
 
 
 class Address(Part):
@@ -42,7 +42,8 @@ class Offering(Part):
 
 
 class Certification(Part):
-    """A scheme the enterprise applied for or holds."""
+    """A scheme the enterprise applied for or holds. Pages and exports add its `state` for the build date:
+    applied, certified, reassessment-due (within 90 days of `until`), expired or withdrawn."""
 
     scheme: RefTo("scheme")
     status: Literal["applied", "certified", "expired", "withdrawn"]
@@ -85,7 +86,9 @@ class Enterprise(RecordModel):
     legal_form: Line | None = None
     founded: Year | None = None
     how_to_apply: Text | None = Field(None, description="how job seekers apply or job coaches refer someone")
-    networks: list[RefTo("network")] = []
+    networks: refused("membership is written once, on the network: add this enterprise's id to `members` in data/networks/<network>.yml") = Field(
+        [], description="the networks whose `members` list this enterprise (filled in by the build)"
+    )
     certifications: list[Certification] = []
     figures: list[Figures] = []
     jobs: list[Job] = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import typing
 import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -185,26 +184,56 @@ class Ref:
 
     target: str
 
+    @property
+    def vocabulary(self) -> bool:
+        return self.target.startswith("vocab:")
+
+
+@dataclass(frozen=True)
+class Accepts:
+    """Marks a field type with what it accepts in editors' words, for the reference and templates."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Marks a field editors must not write: the build derives it, and `where` says what to write instead."""
+
+    where: str
+
 
 _STR = WithJsonSchema({"type": "string"})
-Text = Annotated[str, BeforeValidator(text), AfterValidator(nonblank)]
-Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(one_line)]
-Markdown = Annotated[str, BeforeValidator(text), Field(description="Markdown (a safe subset; raw HTML is removed)")]
-Slug = Annotated[str, BeforeValidator(slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": 64})]
-Url = Annotated[str, BeforeValidator(http_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
-UrlOrMailto = Annotated[str, BeforeValidator(url_or_mailto), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})]
-Email = Annotated[str, BeforeValidator(email), WithJsonSchema({"type": "string", "format": "email"})]
-Phone = Annotated[str, BeforeValidator(phone), _STR]
-Cpv = Annotated[str, BeforeValidator(cpv), WithJsonSchema({"type": "string", "pattern": _CPV.pattern})]
-Int = Annotated[int, BeforeValidator(integer), WithJsonSchema({"type": "integer"})]
-Count = Annotated[int, BeforeValidator(integer), Field(ge=0), WithJsonSchema({"type": "integer", "minimum": 0})]
-Number = Annotated[float | int, BeforeValidator(decimal), Field(ge=0), WithJsonSchema({"type": "number", "minimum": 0})]
-Year = Annotated[int, BeforeValidator(integer), Field(ge=1900, le=2100), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
-Date = Annotated[dt.date, BeforeValidator(iso_date), WithJsonSchema({"type": "string", "format": "date"})]
-DateTime = Annotated[
-    dt.datetime | dt.date, BeforeValidator(iso_datetime), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$"})
+Text = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), Accepts("text")]
+Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(one_line), Accepts("one line of text")]
+Markdown = Annotated[
+    str,
+    BeforeValidator(text),
+    Field(description="Markdown (a safe subset; raw HTML is removed)"),
+    Accepts("Markdown (a safe subset; raw HTML is shown as text)"),
 ]
-Flag = Annotated[StrictBool, BeforeValidator(strict_bool), WithJsonSchema({"type": "boolean"})]
+Slug = Annotated[str, BeforeValidator(slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": 64}), Accepts("id")]
+Url = Annotated[str, BeforeValidator(http_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}), Accepts("http(s) URL")]
+UrlOrMailto = Annotated[
+    str, BeforeValidator(url_or_mailto), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"}), Accepts("http(s) or mailto: URL")
+]
+Email = Annotated[str, BeforeValidator(email), WithJsonSchema({"type": "string", "format": "email"}), Accepts("e-mail address")]
+Phone = Annotated[str, BeforeValidator(phone), _STR, Accepts("phone number")]
+Cpv = Annotated[str, BeforeValidator(cpv), WithJsonSchema({"type": "string", "pattern": _CPV.pattern}), Accepts("CPV code (90910000-9)")]
+Int = Annotated[int, BeforeValidator(integer), WithJsonSchema({"type": "integer"}), Accepts("whole number")]
+Count = Annotated[int, BeforeValidator(integer), Field(ge=0), WithJsonSchema({"type": "integer", "minimum": 0}), Accepts("whole number")]
+Number = Annotated[float | int, BeforeValidator(decimal), Field(ge=0), WithJsonSchema({"type": "number", "minimum": 0}), Accepts("number")]
+Year = Annotated[
+    int, BeforeValidator(integer), Field(ge=1900, le=2100), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100}), Accepts("whole number")
+]
+Date = Annotated[dt.date, BeforeValidator(iso_date), WithJsonSchema({"type": "string", "format": "date"}), Accepts("date (YYYY-MM-DD)")]
+DateTime = Annotated[
+    dt.datetime | dt.date,
+    BeforeValidator(iso_datetime),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$"}),
+    Accepts("date or date-time"),
+]
+Flag = Annotated[StrictBool, BeforeValidator(strict_bool), WithJsonSchema({"type": "boolean"}), Accepts("true or false")]
 
 
 def RefTo(target: str) -> Any:
@@ -215,6 +244,21 @@ def RefTo(target: str) -> Any:
         Ref(target),
         WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "description": f"id of a {target.replace('vocab:', '')} entry"}),
     ]
+
+
+def refused(where: str) -> Any:
+    """A field editors must not write, because the fact lives elsewhere: `where` says where.
+
+    The build still fills the field in where it publishes it (the exports), so readers of the
+    data see the fact on both sides while editors type it once."""
+
+    def refuse(value: Any) -> Any:
+        if value in (None, []):
+            return []
+        raise fail("one-side", f"is not written here: {where}")
+
+    refuse.__doc__ = f"Not written here: {where}"
+    return Annotated[list[str], BeforeValidator(refuse), Derived(where), WithJsonSchema({"not": {}, "description": f"not written here: {where}"})]
 
 
 class Part(BaseModel):
@@ -244,7 +288,7 @@ class RecordModel(Part):
         return self
 
 
-Signed = Annotated[float | int, BeforeValidator(decimal), WithJsonSchema({"type": "number"})]
+Signed = Annotated[float | int, BeforeValidator(decimal), WithJsonSchema({"type": "number"}), Accepts("number")]
 
 
 def repeats(values) -> Any:
@@ -277,14 +321,3 @@ def slugify(name: str) -> str:
     """The id a name gives: accents folded, lowercase, words joined by hyphens, at most 64 characters."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:64].strip("-")
-
-
-def inner_model(annotation: Any) -> Any:
-    """The BaseModel inside an annotation (through Optional, list, dict, Annotated), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = inner_model(arg)
-        if found is not None:
-            return found
-    return None

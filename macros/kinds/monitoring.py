@@ -50,6 +50,8 @@ LABELS = {
 }
 # Measures that count people: published as "<10" when 1 to 9.
 PEOPLE = ("jobs_target_group", "paid_jobs", "permanent_contracts", "daytime_activities", "moved_to_paid_work")
+# Measures that are shares, in percent: never summed across districts.
+PERCENT = ("market_revenue_share",)
 
 
 class Monitoring(RecordModel):
@@ -73,7 +75,7 @@ def year_matches_file(record: Monitoring):
 def districts_within_city(record: Monitoring):
     """District figures never add up to more than the city's figure."""
     for measure in MEASURES:
-        if measure == "market_revenue_share":
+        if measure in PERCENT:
             continue
         city = getattr(record.measures, measure)
         parts = [getattr(d, measure) for d in record.by_district.values() if getattr(d, measure) is not None]

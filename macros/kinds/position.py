@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
-from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
+from .fields import Accepts, Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
 
-ASK_STATUSES = ("asked", "acknowledged", "committed", "delivered", "refused")
+# The steps an ask goes through; the one definition every page, filter and export uses.
+AskStatus = Literal["asked", "acknowledged", "committed", "delivered", "refused"]
+ASK_STATUSES: tuple[str, ...] = typing.get_args(AskStatus)
 FIGURE = re.compile(r"^monitoring:(\d{4}):([a-z_]+)$")
 ARTICLE = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md$")
 
@@ -18,7 +21,7 @@ class Step(Part):
     """One dated step in an ask's history, with its public source."""
 
     date: Date
-    status: Literal["asked", "acknowledged", "committed", "delivered", "refused"]
+    status: AskStatus
     note: Text | None = None
     source: Url
     officials: list[RefTo("official")] = []
@@ -49,7 +52,9 @@ def evidence_ref(value: Any) -> str:
     )
 
 
-EvidenceRef = Annotated[str, BeforeValidator(evidence_ref), WithJsonSchema({"type": "string", "pattern": f"{FIGURE.pattern}|{ARTICLE.pattern}"})]
+EvidenceRef = Annotated[
+    str, BeforeValidator(evidence_ref), WithJsonSchema({"type": "string", "pattern": f"{FIGURE.pattern}|{ARTICLE.pattern}"}), Accepts("figure or article path")
+]
 Evidence = Annotated[
     Annotated[EvidenceRef, Tag("ref")] | Annotated[Link, Tag("link")],
     Discriminator(lambda value: "link" if isinstance(value, (dict, Link)) else "ref"),

@@ -1,194 +1,257 @@
-/* The site's script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
- * copy-link controls for asks.
+/* The site's one script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
+ * copy-link controls for asks. Every page works without it; it only adds.
  *
- * A page marked data-filterable lists every card without JavaScript; this script adds the filters (OR within a
- * facet, AND across facets, a text search), keeps their state in the URL query (shareable, back
- * button), announces the result count, and keeps the map's markers in step with the list.
- * Material's instant navigation swaps pages without reloading, so setup runs on each `document$`.
+ * Markers it reads (written by the templates in overrides/records/; see docs/reference/markers.md):
+ *   data-filterable         the root of a filterable listing (one per page)
+ *   data-item               one filterable item (card or row); data-<facet>="v1 v2" its values per facet
+ *   data-item-link          the item's main link (its name: searched, and the map popup's link)
+ *   data-search             an element of an item whose text the search box searches (name, summary)
+ *   data-text               more words the search box searches (offering names), not shown
+ *   data-filters            the filter form; its fieldsets carry data-facet="<facet>", its search box name="text"
+ *   data-value-count        the count beside one facet value ("what ticking it would give")
+ *   data-count              the result count (its value is updated), data-count-text its visible number
+ *   data-empty              shown when nothing matches; data-clear buttons clear every filter
+ *   data-group              a group of items (a category) hidden when none of its items shows
+ *   data-filters-toggle     the "Filters" button of narrow screens; data-active-count says how many filters are on
+ *   data-map                the map box (data-tiles, data-attribution); items carry data-lat, data-lon
+ *   data-map-toggle         the "Map" button of narrow screens
+ *   data-copy-link          a link to an ask's anchor whose click copies its full address
+ * State it writes: data-filters-open / data-map-open on the listing root (narrow screens fold the filters and map
+ * by CSS on these), data-markers on the map box (markers shown), and the URL query (?district=noord,oost&text=…).
+ *
+ * Material's instant navigation swaps pages without reloading, so `init` runs on each `document$`; listeners on
+ * elements of a page go with the page, and the one window listener (popstate) is added once and asks the listing
+ * of the current page.
  */
 (function () {
   "use strict";
 
-  function setup() {
-    var root = document.querySelector("[data-filterable]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "true";
-    var form = root.querySelector("form[data-filters]");
-    var search = form.querySelector("input[name=text]");
-    var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) { return f.dataset.facet; });
-    var cards = Array.prototype.slice.call(root.querySelectorAll("[data-item]"));
-    var items = cards.map(function (card) {
+  var current = null; // the filterable listing of the page on screen, if any
+
+  function all(scope, selector) {
+    return Array.prototype.slice.call(scope.querySelectorAll(selector));
+  }
+
+  /* -- filters ------------------------------------------------------------------------------------ */
+
+  function readItems(root, facets) {
+    return all(root, "[data-item]").map(function (card) {
       var values = {};
       facets.forEach(function (facet) {
         values[facet] = (card.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
       });
-      // What the text box searches: the card's name and summary, plus what data-text adds
-      // (offering names), so the page does not carry the same text twice.
-      var parts = [card.querySelector("a"), card.querySelector(".wise-card__text")].map(function (el) { return el ? el.textContent : ""; });
-      parts.push(card.dataset.text || "");
-      return { card: card, values: values, text: parts.join(" ").toLowerCase() };
+      var words = all(card, "[data-search]").map(function (el) { return el.textContent; });
+      words.push(card.dataset.text || "");
+      return { card: card, values: values, text: words.join(" ").toLowerCase(), visible: true };
     });
+  }
+
+  function selection(form, facets) {
+    var chosen = {};
+    facets.forEach(function (facet) {
+      chosen[facet] = all(form, "input[name='" + facet + "']:checked").map(function (input) { return input.value; });
+    });
+    return chosen;
+  }
+
+  function words(search) {
+    return search.value.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  // One pass over the items: for each, a bitmask of the facets it fails. An item shows when it fails none;
+  // it counts towards a facet's values when it fails at most that facet (what ticking one more value there gives).
+  function match(items, facets, chosen, terms) {
+    var wanted = facets.map(function (facet) {
+      if (!chosen[facet].length) return null;
+      var set = {};
+      chosen[facet].forEach(function (value) { set[value] = true; });
+      return set;
+    });
+    var counts = facets.map(function () { return {}; });
+    var shown = 0;
+    items.forEach(function (item) {
+      var fails = 0;
+      facets.forEach(function (facet, f) {
+        var set = wanted[f];
+        if (set && !item.values[facet].some(function (value) { return set[value]; })) fails |= 1 << f;
+      });
+      var textOk = terms.every(function (term) { return item.text.indexOf(term) !== -1; });
+      item.visible = textOk && fails === 0;
+      if (item.visible) shown++;
+      if (!textOk) return;
+      facets.forEach(function (facet, g) {
+        if ((fails & ~(1 << g)) !== 0) return;
+        item.values[facet].forEach(function (value) { counts[g][value] = (counts[g][value] || 0) + 1; });
+      });
+    });
+    return { shown: shown, counts: counts };
+  }
+
+  function toQuery(form, search, facets) {
+    // Commas stay unescaped between values, so the query reads well when shared: ?district=noord,oost
+    var parts = [];
+    var chosen = selection(form, facets);
+    if (search.value.trim()) parts.push("text=" + encodeURIComponent(search.value.trim()));
+    facets.forEach(function (facet) {
+      if (chosen[facet].length) parts.push(facet + "=" + chosen[facet].map(encodeURIComponent).join(","));
+    });
+    var query = parts.join("&");
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function fromQuery(form, search, facets) {
+    var params = new URLSearchParams(location.search);
+    search.value = params.get("text") || "";
+    facets.forEach(function (facet) {
+      var wanted = (params.get(facet) || "").split(",").filter(Boolean);
+      all(form, "input[name='" + facet + "']").forEach(function (input) {
+        input.checked = wanted.indexOf(input.value) !== -1;
+      });
+    });
+  }
+
+  function setupFilters(root) {
+    var form = root.querySelector("form[data-filters]");
+    if (!form || root.dataset.ready) return current;
+    root.dataset.ready = "true";
+    var search = form.querySelector("input[name=text]");
+    var facets = all(form, "fieldset[data-facet]").map(function (fieldset) { return fieldset.dataset.facet; });
+    var items = readItems(root, facets);
     var countBox = root.querySelector("[data-count]");
     var countText = root.querySelector("[data-count-text]");
     var empty = root.querySelector("[data-empty]");
-    var map = makeMap(root.querySelector("[data-map]"), items);
-    var countCells = {};
-    facets.forEach(function (facet) {
-      countCells[facet] = Array.prototype.map.call(form.querySelectorAll("input[name='" + facet + "']"), function (input) {
+    var active = root.querySelector("[data-active-count]");
+    var groups = all(root, "[data-group]");
+    var countCells = facets.map(function (facet) {
+      return all(form, "input[name='" + facet + "']").map(function (input) {
         return { value: input.value, node: input.parentNode.querySelector("[data-value-count]") };
       });
     });
-    form.hidden = false;
+    var map = setupMap(root, items);
 
-    function selection() {
-      var chosen = {};
-      facets.forEach(function (facet) {
-        chosen[facet] = Array.prototype.map.call(form.querySelectorAll("input[name='" + facet + "']:checked"), function (i) { return i.value; });
-      });
-      return chosen;
-    }
-
-    function words() {
-      return search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    }
-
-    // One pass over the cards per update: for each card, a bitmask of the facets it fails.
-    // A card shows when it fails none; it counts towards a facet's values when it fails
-    // at most that facet (what ticking one more value there would give).
     function update() {
-      var chosen = selection(), terms = words(), shown = 0;
-      var wanted = facets.map(function (facet) {
-        if (!chosen[facet].length) return null;
-        var set = {};
-        chosen[facet].forEach(function (v) { set[v] = true; });
-        return set;
-      });
-      var counts = facets.map(function () { return {}; });
+      var chosen = selection(form, facets);
+      var result = match(items, facets, chosen, words(search));
       items.forEach(function (item) {
-        var fails = 0;
-        for (var f = 0; f < facets.length; f++) {
-          var set = wanted[f];
-          if (set && !item.values[facets[f]].some(function (v) { return set[v]; })) fails |= 1 << f;
-        }
-        var textOk = terms.every(function (t) { return item.text.indexOf(t) !== -1; });
-        var visible = textOk && fails === 0;
-        if (item.card.hidden === visible) item.card.hidden = !visible;
-        item.visible = visible;
-        if (visible) shown++;
-        if (!textOk) return;
-        for (var g = 0; g < facets.length; g++) {
-          if ((fails & ~(1 << g)) !== 0) continue;
-          var bucket = counts[g];
-          item.values[facets[g]].forEach(function (v) { bucket[v] = (bucket[v] || 0) + 1; });
-        }
+        if (item.card.hidden === item.visible) item.card.hidden = !item.visible;
       });
-      facets.forEach(function (facet, f) {
-        countCells[facet].forEach(function (cell) {
-          var text = String(counts[f][cell.value] || 0);
+      countCells.forEach(function (cells, f) {
+        cells.forEach(function (cell) {
+          var text = String(result.counts[f][cell.value] || 0);
           if (cell.node.textContent !== text) cell.node.textContent = text;
         });
       });
-      countBox.setAttribute("data-count", shown);
-      countText.textContent = shown;
-      empty.hidden = shown !== 0;
-      // Groups (a category on the buy-social page) without a visible card are hidden too.
-      root.querySelectorAll("[data-group]").forEach(function (group) {
+      countBox.setAttribute("data-count", result.shown);
+      countText.textContent = result.shown;
+      if (empty) empty.hidden = result.shown !== 0;
+      groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-item]:not([hidden])");
       });
+      if (active) {
+        var on = facets.reduce(function (n, facet) { return n + chosen[facet].length; }, search.value.trim() ? 1 : 0);
+        active.textContent = on ? "(" + on + ")" : "";
+      }
       if (map) map.update();
-    }
-
-    function toQuery() {
-      // Commas stay unescaped between values, so the query reads well when shared: ?district=noord,oost
-      var parts = [];
-      var chosen = selection();
-      if (search.value.trim()) parts.push("text=" + encodeURIComponent(search.value.trim()));
-      facets.forEach(function (facet) {
-        if (chosen[facet].length) parts.push(facet + "=" + chosen[facet].map(encodeURIComponent).join(","));
-      });
-      var query = parts.join("&");
-      return location.pathname + (query ? "?" + query : "") + location.hash;
-    }
-
-    function fromQuery() {
-      var params = new URLSearchParams(location.search);
-      search.value = params.get("text") || "";
-      facets.forEach(function (facet) {
-        var wanted = (params.get(facet) || "").split(",").filter(Boolean);
-        form.querySelectorAll("input[name='" + facet + "']").forEach(function (input) {
-          input.checked = wanted.indexOf(input.value) !== -1;
-        });
-      });
     }
 
     form.addEventListener("change", function (event) {
       if (event.target === search) return;
       update();
-      history.pushState(null, "", toQuery());
+      history.pushState(null, "", toQuery(form, search, facets));
     });
     var typing;
     search.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () { update(); history.replaceState(null, "", toQuery()); }, 120);
+      typing = setTimeout(function () { update(); history.replaceState(null, "", toQuery(form, search, facets)); }, 120);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    root.querySelectorAll("[data-clear]").forEach(function (button) {
+    all(root, "[data-clear]").forEach(function (button) {
       button.addEventListener("click", function () {
         form.reset();
         search.value = "";
         update();
-        history.pushState(null, "", toQuery());
+        history.pushState(null, "", toQuery(form, search, facets));
         search.focus();
       });
     });
-    window.addEventListener("popstate", function () {
-      if (!document.body.contains(root)) return;
-      fromQuery();
-      update();
-    });
-    fromQuery();
+    setupToggle(root, root.querySelector("[data-filters-toggle]"), "filtersOpen");
+    form.hidden = false;
+    fromQuery(form, search, facets);
     update();
+    return {
+      root: root,
+      restore: function () { fromQuery(form, search, facets); update(); },
+    };
   }
 
-  function makeMap(box, items) {
+  /* A disclosure button for narrow screens: it flips data-<name> on the listing root between "true" and
+     "false", and CSS folds the panel on narrow screens while it is "false". Wide screens ignore both. */
+  function setupToggle(root, button, name, onOpen) {
+    if (!button) return;
+    root.dataset[name] = "false";
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = root.dataset[name] !== "true";
+      root.dataset[name] = String(open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open && onOpen) onOpen();
+    });
+  }
+
+  /* -- the map ------------------------------------------------------------------------------------ */
+
+  function setupMap(root, items) {
+    var box = root.querySelector("[data-map]");
     if (!box || typeof L === "undefined") return null;
     var placed = items.filter(function (item) { return item.card.dataset.lat; });
     if (!placed.length) return null;
     box.hidden = false;
-    var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true });
-    L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map);
-    var bounds = [];
-    placed.forEach(function (item) {
-      var at = [parseFloat(item.card.dataset.lat), parseFloat(item.card.dataset.lon)];
-      var link = item.card.querySelector("a");
-      var marker = L.circleMarker(at, { radius: 7, weight: 2, color: "#00695c", fillOpacity: 0.7 });
-      var popup = document.createElement("a");
-      popup.href = link.href;
-      popup.textContent = link.textContent;
-      marker.bindPopup(popup);
-      item.marker = marker;
-      bounds.push(at);
+    var map = null;
+
+    // Leaflet measures its box when it starts, so a map folded away on a narrow screen starts when first opened.
+    function start() {
+      if (map || box.offsetParent === null) return;
+      map = L.map(box, { scrollWheelZoom: false, preferCanvas: true });
+      L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map);
+      placed.forEach(function (item) {
+        var link = item.card.querySelector("[data-item-link]");
+        var popup = document.createElement("a");
+        popup.href = link.href;
+        popup.textContent = link.textContent;
+        item.marker = L.circleMarker([parseFloat(item.card.dataset.lat), parseFloat(item.card.dataset.lon)], {
+          radius: 7, weight: 2, color: "#00695c", fillOpacity: 0.7,
+        }).bindPopup(popup);
+        item.onMap = false;
+      });
+      map.fitBounds(placed.map(function (item) { return item.marker.getLatLng(); }), { padding: [20, 20] });
+      update();
+    }
+
+    function update() {
+      var count = 0;
+      placed.forEach(function (item) {
+        if (item.visible) count++;
+        if (!map || item.visible === item.onMap) return;
+        if (item.visible) item.marker.addTo(map); else map.removeLayer(item.marker);
+        item.onMap = item.visible;
+      });
+      box.setAttribute("data-markers", count);
+    }
+
+    setupToggle(root, root.querySelector("[data-map-toggle]"), "mapOpen", function () {
+      start();
+      if (map) map.invalidateSize();
     });
-    map.fitBounds(bounds, { padding: [20, 20] });
-    return {
-      update: function () {
-        var count = 0;
-        placed.forEach(function (item) {
-          if (item.visible !== item.onMap) {
-            if (item.visible) item.marker.addTo(map); else map.removeLayer(item.marker);
-            item.onMap = item.visible;
-          }
-          if (item.visible) count++;
-        });
-        box.setAttribute("data-markers", count);
-      },
-    };
+    start();
+    return { update: update };
   }
 
+  /* -- copy links --------------------------------------------------------------------------------- */
+
   /* "Link to this ask": copies the ask's full address, and still works as a plain link. */
-  function copyLinks() {
-    document.querySelectorAll("a[data-copy-link]").forEach(function (link) {
-      if (link.dataset.ready) return;
+  function setupCopyLinks(scope) {
+    all(scope, "a[data-copy-link]:not([data-ready])").forEach(function (link) {
+      var label = link.textContent;
       link.dataset.ready = "true";
       link.addEventListener("click", function (event) {
         if (!navigator.clipboard) return;
@@ -196,16 +259,23 @@
         history.replaceState(null, "", link.hash);
         navigator.clipboard.writeText(link.href).then(function () {
           link.textContent = "Link copied";
-          setTimeout(function () { link.textContent = "Link to this ask"; }, 2000);
+          setTimeout(function () { link.textContent = label; }, 2000);
         });
       });
     });
   }
 
+  /* -- wiring ------------------------------------------------------------------------------------- */
+
   function init() {
-    setup();
-    copyLinks();
+    var root = document.querySelector("[data-filterable]");
+    current = root ? setupFilters(root) : null;
+    setupCopyLinks(document);
   }
+
+  window.addEventListener("popstate", function () {
+    if (current && document.body.contains(current.root)) current.restore();
+  });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);

@@ -1,0 +1,259 @@
+"""The showcase: one enterprise's page, and the filterable listing of every enterprise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import certification, privacy, render, showcase
+from ..catalog import Catalog
+from ..kinds import KINDS
+from .base import (
+    SITE,
+    Contact,
+    Link,
+    RecordView,
+    Site,
+    Span,
+    Status,
+    View,
+    cert_status,
+    contact,
+    external,
+    record_link,
+    record_links,
+    sections,
+    span,
+    term,
+    terms,
+    when,
+)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One certification holding as shown: the scheme, its state today, its period, its evidence."""
+
+    scheme_id: str
+    scheme: Link
+    state: Status
+    period: Span | None
+    evidence: Link | None
+
+    @property
+    def marker(self) -> str:
+        """`data-cert-state`: `<scheme>:<state>`."""
+        return f"{self.scheme_id}:{self.state.key}"
+
+
+def holdings(catalog: Catalog, enterprise: Any) -> tuple[Holding, ...]:
+    """Every certification holding of an enterprise, with its state on the build date."""
+    return tuple(
+        Holding(
+            c.scheme,
+            record_link(catalog, "scheme", c.scheme),
+            cert_status(c, catalog.today),
+            span(c.since, c.until, ""),
+            external(c.evidence, "evidence"),
+        )
+        for c in enterprise.certifications
+    )
+
+
+def held(all_holdings: tuple[Holding, ...]) -> tuple[Holding, ...]:
+    """The holdings valid today (certified or due for re-assessment): what a chip or card may show."""
+    return tuple(h for h in all_holdings if h.state.key in certification.VALID)
+
+
+@dataclass(frozen=True)
+class Offering:
+    """Something buyers can buy, with its category and CPV codes."""
+
+    name: str
+    description: str | None
+    category: Link
+    cpv: str
+
+
+@dataclass(frozen=True)
+class Job:
+    title: str
+    link: Link | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class FiguresRow:
+    """One year of an enterprise's figures, as published (1 to 9 people shown as <10)."""
+
+    year: str
+    jobs_target_group: str
+    moved_to_paid_work: str
+    staff_total: str
+    source: str  # data-source: the record's file
+
+
+@dataclass(frozen=True)
+class NetworkLink:
+    link: Link
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnterpriseView(RecordView):
+    summary: str
+    tags: tuple[Link, ...]
+    chips: tuple[Holding, ...]
+    description: Markup
+    offerings: tuple[Offering, ...]
+    website: Link | None
+    contact: Contact | None
+    address: str | None
+    map_link: Link | None
+    legal_form: str | None
+    founded: str | None
+    target_groups: tuple[Link, ...]
+    how_to_apply: Markup
+    jobs: tuple[Job, ...]
+    figures: tuple[FiguresRow, ...]
+    holdings: tuple[Holding, ...]
+    networks: tuple[NetworkLink, ...]
+    signed: Link | None  # the manifesto, when the enterprise signed it
+    signed_on: Any
+    campaigns: tuple[Link, ...]
+
+
+def cpv_codes(catalog: Catalog, offering: Any) -> str:
+    """An offering's CPV code if it names one, else its category's codes."""
+    if offering.cpv:
+        return offering.cpv
+    vocab = catalog.vocabulary("offering-categories")
+    entry = next((e for e in vocab.entries if e.id == offering.category), None) if vocab else None
+    return ", ".join(entry.cpv) if entry else ""
+
+
+def address_text(a: Any) -> str | None:
+    if a is None:
+        return None
+    return ", ".join(part for part in (a.street, a.postcode, a.city) if part) or None
+
+
+def map_link(geo: Any) -> Link | None:
+    """A link to the place on OpenStreetMap's site (a link the reader follows, not a request the page makes)."""
+    if geo is None:
+        return None
+    return Link(f"https://www.openstreetmap.org/?mlat={geo.lat}&mlon={geo.lon}#map=17/{geo.lat}/{geo.lon}", "on the map")
+
+
+def figures(enterprise: Any) -> tuple[FiguresRow, ...]:
+    """The enterprise's yearly figures, newest first, small counts suppressed."""
+    return tuple(
+        FiguresRow(
+            str(f.year), privacy.people(f.jobs_target_group), privacy.people(f.moved_to_paid_work), privacy.people(f.staff_total), enterprise.source_path
+        )
+        for f in sorted(enterprise.figures, key=lambda f: f.year, reverse=True)
+    )
+
+
+def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> EnterpriseView:
+    """One enterprise's page: buy from us, work or refer here, why it matters."""
+    e = enterprise
+    all_holdings = holdings(catalog, e)
+    signature = catalog.signature(e.id)
+    return EnterpriseView(
+        title=e.name,
+        kind="enterprise",
+        record_id=e.id,
+        example=e.example,
+        source_path=e.source_path,
+        toc=sections(("buy", "Buy from us", True), ("work", "Work or refer here", True), ("impact", "Why it matters", True)),
+        summary=e.summary,
+        tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
+        chips=held(all_holdings),
+        description=render.markdown(e.description),
+        offerings=tuple(Offering(o.name, o.description, term(catalog, "offering-categories", o.category), cpv_codes(catalog, o)) for o in e.offerings),
+        website=external(e.website),
+        contact=contact(e.contact),
+        address=address_text(e.address),
+        map_link=map_link(e.geo) if e.address else None,
+        legal_form=e.legal_form,
+        founded=str(e.founded) if e.founded else None,
+        target_groups=terms(catalog, "target-groups", e.target_groups),
+        how_to_apply=render.paragraphs(e.how_to_apply),
+        jobs=tuple(Job(j.title, external(j.url, j.title), j.description) for j in e.jobs),
+        figures=figures(e),
+        holdings=all_holdings,
+        networks=tuple(NetworkLink(record_link(catalog, "network", n), n.kind) for n in catalog.networks_of(e.id)),
+        signed=Link(KINDS["manifesto"].page_url("manifesto"), "manifesto") if signature else None,
+        signed_on=when(signature.date) if signature else None,
+        campaigns=record_links(catalog, "campaign", catalog.campaigns_using(e.id, "enterprise")),
+    )
+
+
+# -- the showcase listing -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class EnterpriseCard:
+    """One enterprise in a filterable listing: what the card shows and the values its filters read."""
+
+    marker: str
+    link: Link
+    example: bool
+    summary: str
+    meta: tuple[str, ...]
+    chips: tuple[Holding, ...]
+    offers: tuple[str, ...]
+    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values) for data-<facet>
+    text: str  # more words the text box searches
+    geo: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
+class MapView:
+    tiles: str
+    attribution: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShowcaseView(View):
+    lead: str
+    facets: tuple[showcase.Facet, ...]
+    cards: tuple[EnterpriseCard, ...]
+    map: MapView
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+
+def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> EnterpriseCard:
+    """A showcase card: name, summary, sector and district, schemes held today, offerings, filter values."""
+    e = enterprise
+    return EnterpriseCard(
+        marker=f"enterprise:{e.id}",
+        link=record_link(catalog, "enterprise", e),
+        example=e.example,
+        summary=e.summary,
+        meta=(catalog.label("sectors", e.sector), catalog.label("districts", e.district)),
+        chips=held(holdings(catalog, e)),
+        offers=tuple(catalog.label("offering-categories", c) for c in values["category"]),
+        filters=tuple((name, " ".join(v)) for name, v in values.items()),
+        text=showcase.search_text(e),
+        geo=(str(e.geo.lat), str(e.geo.lon)) if e.geo else None,
+    )
+
+
+def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
+    """The showcase: every enterprise as a card, the facets with their counts, the map."""
+    enterprises = catalog.all("enterprise")
+    values = [showcase.facet_values(catalog, e) for e in enterprises]
+    return ShowcaseView(
+        title="Showcase",
+        wide=True,
+        lead="The city's social enterprises: what they make and sell, where they are, and who can work there. "
+        "Filter by sector, district, offering or certification, or search by name.",
+        facets=tuple(showcase.facets(catalog, values)),
+        cards=tuple(card(catalog, e, v) for e, v in zip(enterprises, values, strict=True)),
+        map=MapView(site.map_tiles, site.map_attribution),
+    )

@@ -1,0 +1,176 @@
+"""A policy position: its asks with their dated steps and who held the file at each, its evidence and dossier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import lobby, privacy, render
+from ..catalog import Catalog
+from ..kinds import KINDS
+from ..kinds.monitoring import LABELS
+from ..kinds.position import FIGURE
+from .base import SITE, Citation, Link, RecordView, Site, Status, View, When, citation, clip, external, plural, record_link, record_links, sections, terms, when
+from .lobby import PostHolders, Step, post_holders, status, step
+
+HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One ask: its anchor (`#ask-<id>`), its heading, its full text when the heading had to clip it, its status and steps."""
+
+    anchor: str
+    headline: str
+    full: Markup | None
+    status: Status
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A piece of evidence: a monitor figure with its value and source, a knowledge article, or a link."""
+
+    link: Link
+    kind: str  # "figure", "article" or "link"
+    value: str | None = None
+    citation: Citation | None = None
+
+
+@dataclass(frozen=True)
+class DossierEntry:
+    """One dated entry of a position's dossier: an ask's step, a campaign milestone or a seminar on its topics."""
+
+    when: When
+    what: str  # "step", "milestone" or "seminar"
+    link: Link
+    detail: str | None
+    status: Status | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PositionView(RecordView):
+    summary: str
+    status: Status
+    last_reviewed: When
+    review_due: bool
+    topics: tuple[Link, ...]
+    targets: tuple[PostHolders, ...]
+    asks: tuple[Ask, ...]
+    rationale: Markup
+    evidence: tuple[Evidence, ...]
+    campaigns: tuple[Link, ...]
+    dossier: tuple[DossierEntry, ...]
+
+
+def ask(catalog: Catalog, view: lobby.AskView) -> Ask:
+    text = view.ask.text
+    return Ask(
+        anchor=view.anchor,
+        headline=clip(text, HEADLINE_CHARS),
+        full=render.paragraphs(text) if len(text) > HEADLINE_CHARS else None,
+        status=status(view.status),
+        steps=tuple(step(catalog, view.position, s) for s in view.ask.history),
+    )
+
+
+def evidence(catalog: Catalog, item: Any, site: Site) -> Evidence:
+    """A figure (`monitoring:<year>:<measure>`, with its value and citation), an article path, or a titled link."""
+    if not isinstance(item, str):
+        return Evidence(external(item.url, item.title), "link")
+    figure = FIGURE.match(item)
+    if figure:
+        year = catalog.get("monitoring", figure.group(1))
+        measure = figure.group(2)
+        value = privacy.measure(measure, getattr(year.measures, measure))
+        return Evidence(Link(KINDS["monitoring"].page_url(year.id), f"{LABELS[measure]}, {year.year}"), "figure", value, citation(year))
+    return Evidence(Link(item[: -len(".md")] + "/", site.article_title(item)), "article")
+
+
+def dossier(catalog: Catalog, position: Any) -> tuple[DossierEntry, ...]:
+    """The position's dossier (lobby.dossier) as entries ready to print."""
+    page = KINDS["position"].page_url(position.id)
+    out = []
+    for day, what, record, detail in lobby.dossier(catalog, position):
+        if what == "step":
+            entry = DossierEntry(when(day), what, Link(f"{page}#ask-{record.id}", clip(record.text, 80)), None, status(detail.status))
+        elif what == "milestone":
+            entry = DossierEntry(when(day), what, record_link(catalog, "campaign", record), detail.title, None)
+        else:
+            entry = DossierEntry(when(day), what, record_link(catalog, "seminar", record), None, None)
+        out.append(entry)
+    return tuple(out)
+
+
+def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> PositionView:
+    """A position's page: who holds the file now, each ask with its history, rationale, evidence, dossier."""
+    p = position
+    campaigns = catalog.campaigns_using(p.id, "position")
+    entries = dossier(catalog, p)
+    return PositionView(
+        title=p.title,
+        kind="position",
+        record_id=p.id,
+        example=p.example,
+        source_path=p.source_path,
+        toc=sections(
+            ("targets", "Who holds the file", p.targets),
+            ("asks", "Asks", True),
+            ("rationale", "Rationale", p.rationale),
+            ("evidence", "Evidence", p.evidence),
+            ("campaigns", "Campaigns using this position", campaigns),
+            ("dossier", "Dossier", entries),
+        ),
+        summary=p.summary,
+        status=status(p.status),
+        last_reviewed=when(p.last_reviewed),
+        review_due=lobby.review_due(catalog, p),
+        topics=terms(catalog, "topics", p.topics),
+        targets=tuple(post_holders(catalog, t, catalog.today) for t in p.targets),
+        asks=tuple(ask(catalog, v) for v in lobby.asks(catalog, [p])),
+        rationale=render.markdown(p.rationale),
+        evidence=tuple(evidence(catalog, item, site) for item in p.evidence),
+        campaigns=record_links(catalog, "campaign", campaigns),
+        dossier=entries,
+    )
+
+
+@dataclass(frozen=True)
+class PositionCard:
+    marker: str
+    link: Link
+    example: bool
+    summary: str
+    status: Status
+    open_asks: str
+    review_due: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class PositionsView(View):
+    cards: tuple[PositionCard, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+
+def positions_view(catalog: Catalog, site: Site = SITE) -> PositionsView:
+    """/lobby/positions/: every position with its status, how many of its asks are open, and whether it is due for review."""
+    return PositionsView(
+        title="Positions",
+        cards=tuple(
+            PositionCard(
+                f"position:{p.id}",
+                record_link(catalog, "position", p),
+                p.example,
+                p.summary,
+                status(p.status),
+                plural(sum(1 for v in lobby.asks(catalog, [p]) if v.is_open), "open ask"),
+                lobby.review_due(catalog, p),
+            )
+            for p in catalog.all("position")
+        ),
+    )

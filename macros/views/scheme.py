@@ -1,0 +1,138 @@
+"""Certification: the definition and schemes, and who holds each scheme today, applied for it, or held it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import certification, render
+from ..catalog import Catalog
+from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, sections, span
+
+
+@dataclass(frozen=True)
+class HolderRow:
+    """One enterprise's holding of the scheme."""
+
+    enterprise: Link
+    state: Status
+    period: Span | None
+    marker: str  # data-cert-state
+
+
+@dataclass(frozen=True)
+class Criterion:
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SchemeView(RecordView):
+    summary: str | None
+    kind_label: str
+    owner: str | None
+    website: Link | None
+    levels: str | None
+    validity: str | None
+    description: Markup
+    criteria: tuple[Criterion, ...]
+    current: tuple[HolderRow, ...]
+    applicants: tuple[HolderRow, ...]
+    former: tuple[HolderRow, ...]
+
+
+def holder_rows(catalog: Catalog, scheme_id: str) -> tuple[tuple[HolderRow, ...], tuple[HolderRow, ...], tuple[HolderRow, ...]]:
+    """The scheme's holders split by their state today: current (certified or due for re-assessment),
+    applicants, and former (expired or withdrawn); each by enterprise name."""
+    groups: dict[str, list[HolderRow]] = {"current": [], "applicants": [], "former": []}
+    for enterprise, cert in sorted(catalog.holders_of_scheme(scheme_id), key=lambda ec: (ec[0].name.lower(), ec[0].id)):
+        state = cert_status(cert, catalog.today)
+        row = HolderRow(record_link(catalog, "enterprise", enterprise), state, span(cert.since, cert.until, ""), f"{scheme_id}:{state.key}")
+        group = "current" if state.key in certification.VALID else "applicants" if state.key == "applied" else "former"
+        groups[group].append(row)
+    return tuple(groups["current"]), tuple(groups["applicants"]), tuple(groups["former"])
+
+
+def holders_text(count: int) -> str:
+    return f"{count} enterprise{'s' if count != 1 else ''} certified now"
+
+
+def validity_text(years: int | None) -> str | None:
+    if not years:
+        return None
+    return f"{years} year{'s' if years != 1 else ''}"
+
+
+def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
+    """A scheme's page: what it asks (its criteria) and who holds it today, apart from those who applied or held it."""
+    s = scheme
+    current, applicants, former = holder_rows(catalog, s.id)
+    return SchemeView(
+        title=s.name,
+        kind="scheme",
+        record_id=s.id,
+        example=s.example,
+        source_path=s.source_path,
+        toc=sections(
+            ("criteria", "Criteria", True),
+            ("holders", f"Certified now ({len(current)})", s.kind == "certification" or current),
+            ("applicants", f"Applied ({len(applicants)})", applicants),
+            ("former", f"Formerly certified ({len(former)})", former),
+        ),
+        summary=s.summary,
+        kind_label=s.kind,
+        owner=s.owner,
+        website=external(s.url),
+        levels=", ".join(s.levels) or None,
+        validity=validity_text(s.validity_years),
+        description=render.markdown(s.description),
+        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in s.criteria),
+        current=current,
+        applicants=applicants,
+        former=former,
+    )
+
+
+@dataclass(frozen=True)
+class SchemeCard:
+    marker: str
+    link: Link
+    example: bool
+    kind_label: str
+    summary: str
+    holders_text: str | None  # certification schemes: how many hold it today
+
+
+@dataclass(frozen=True, kw_only=True)
+class CertificationView(View):
+    definitions: tuple[SchemeCard, ...]
+    schemes: tuple[SchemeCard, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.definitions) + len(self.schemes)
+
+
+def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView:
+    """/certification/: what counts as a social enterprise (the definitions), then the certification schemes with how many hold each today."""
+    cards = [
+        SchemeCard(
+            f"scheme:{s.id}",
+            record_link(catalog, "scheme", s),
+            s.example,
+            s.kind,
+            s.summary or "",
+            holders_text(sum(1 for _, c in catalog.holders_of_scheme(s.id) if certification.is_valid(c, catalog.today))) if s.kind == "certification" else None,
+        )
+        for s in catalog.all("scheme")
+    ]
+    definitions = tuple(c for c in cards if c.kind_label == "definition")
+    schemes = tuple(c for c in cards if c.kind_label != "definition")
+    return CertificationView(
+        title="Certification",
+        toc=sections(("definition", "What counts as a social enterprise", definitions), ("schemes", "Certification schemes", schemes)),
+        definitions=definitions,
+        schemes=schemes,
+    )

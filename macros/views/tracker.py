@@ -1,0 +1,68 @@
+"""The ask tracker: every ask with its latest status, who holds the file now, and filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import lobby, showcase
+from ..catalog import Catalog
+from .base import SITE, Link, Site, Status, View, When, record_link, when
+from .lobby import PostHolders, ask_link, post_holders, status
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    """One ask in the tracker."""
+
+    key: str  # data-ask: "<position>#<ask>"
+    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values) for data-<facet>
+    ask: Link
+    position: Link
+    review_due: bool
+    position_status: Status | None  # shown when the position is no longer active
+    status: Status
+    last: When | None
+    days_since: str
+    holders: tuple[PostHolders, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrackerView(View):
+    lead: str
+    counts: tuple[tuple[Status, int], ...]
+    facets: tuple[showcase.Facet, ...]
+    rows: tuple[TrackerRow, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def row(catalog: Catalog, v: lobby.AskView) -> TrackerRow:
+    days = v.days_since(catalog.today)
+    return TrackerRow(
+        key=f"{v.position.id}#{v.ask.id}",
+        filters=(("status", v.status), ("post", " ".join(v.position.targets)), ("topic", " ".join(v.position.topics))),
+        ask=ask_link(v, 100),
+        position=record_link(catalog, "position", v.position),
+        review_due=lobby.review_due(catalog, v.position),
+        position_status=status(v.position.status) if v.position.status != "active" else None,
+        status=status(v.status),
+        last=when(v.last.date) if v.last else None,
+        days_since="" if days is None else str(days),
+        holders=tuple(post_holders(catalog, t, catalog.today) for t in v.position.targets),
+    )
+
+
+def tracker_view(catalog: Catalog, site: Site = SITE) -> TrackerView:
+    """/lobby/tracker/: how many asks are at each status, and every ask with its latest step."""
+    views = lobby.asks(catalog)
+    return TrackerView(
+        title="Ask tracker",
+        wide=True,
+        lead="Every ask of every position: its latest status and when it was taken, the posts that hold the file and who holds them now. "
+        "Asks whose position is past its review date are marked.",
+        counts=tuple((status(key), n) for key, n in lobby.status_counts(views).items()),
+        facets=tuple(lobby.tracker_facets(catalog, views)),
+        rows=tuple(row(catalog, v) for v in views),
+    )

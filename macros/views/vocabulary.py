@@ -1,0 +1,88 @@
+"""Vocabularies: one controlled list, each entry with what uses it; and the listing of lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import render
+from ..catalog import Catalog
+from .base import SITE, Link, RecordView, Site, View, plural, record_link, sections, term_anchor
+
+
+@dataclass(frozen=True)
+class Use:
+    """A record that uses an entry, and its kind."""
+
+    link: Link
+    kind: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    anchor: str
+    label: str
+    description: Markup
+    cpv: str | None
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class VocabularyView(RecordView):
+    description: Markup
+    entries: tuple[Entry, ...]
+
+
+def vocabulary_view(catalog: Catalog, vocabulary: Any, site: Site = SITE) -> VocabularyView:
+    """A vocabulary's page: each entry (anchored `#term-<id>`) with its description, CPV codes and every record using it."""
+    v = vocabulary
+    entries = tuple(
+        Entry(
+            term_anchor(e.id),
+            e.label,
+            render.paragraphs(e.description),
+            ", ".join(e.cpv) or None,
+            tuple(Use(record_link(catalog, kind, r), kind) for kind, r in catalog.uses(v.id, e.id)),
+        )
+        for e in v.entries
+    )
+    return VocabularyView(
+        title=v.title,
+        kind="vocabulary",
+        record_id=v.id,
+        example=v.example,
+        source_path=v.source_path,
+        toc=sections(*((e.anchor, e.label, True) for e in entries)),
+        description=render.paragraphs(v.description),
+        entries=entries,
+    )
+
+
+@dataclass(frozen=True)
+class VocabularyCard:
+    marker: str
+    link: Link
+    example: bool
+    entries: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VocabulariesView(View):
+    cards: tuple[VocabularyCard, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+
+def vocabularies_view(catalog: Catalog, site: Site = SITE) -> VocabulariesView:
+    """/vocabularies/: every controlled list and how many entries it has."""
+    return VocabulariesView(
+        title="Vocabularies",
+        cards=tuple(
+            VocabularyCard(f"vocabulary:{v.id}", record_link(catalog, "vocabulary", v), v.example, plural(len(v.entries), "entry", "entries"))
+            for v in catalog.all("vocabulary")
+        ),
+    )
