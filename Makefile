@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed: install python3 and python3-venv"; exit 1; }
@@ -39,10 +39,18 @@ schemas: $(STAMP) ## regenerate what is derived from the models: data/schemas/ a
 	$(BIN)/wise schemas
 	$(BIN)/wise reference
 
+test-fast: $(STAMP) ## the edit-test loop: every test but the browser, linkchecker and whole-site builds (under a minute)
+	$(BIN)/python -m pytest -m "not browser and not slow" -q
+
+mutation: $(STAMP) ## mutation score of the domain logic (views, lobby, showcase, catalog, privacy, certification); not part of make test
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 >/dev/null || true
+	$(BIN)/python tools/mutation_score.py 85
+
 bench: $(STAMP) ## the scale benchmark: prints a table, writes bench/results.json (not part of make test)
 	$(BIN)/python bench/run.py
 
 clean: ## remove build output and caches (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache .hypothesis tests/.output
+	rm -rf site .pytest_cache .ruff_cache .hypothesis tests/.output mutants
 
-.PHONY: help install serve build check test schemas bench clean
+.PHONY: help install serve build check test test-fast mutation schemas bench clean

@@ -45,8 +45,30 @@ def write(site: Path, relative: str, text: str | bytes) -> Path:
     return path
 
 
+# Node ids of the tests marked slow (by hand, or for using a built example site): only they may build.
+SLOW: set[str] = set()
+BUILT_SITE_FIXTURES = {"example_site", "example_url"}
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use a built example site are slow; `make test-fast` leaves every slow test out."""
+    for item in items:
+        if BUILT_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
+            SLOW.add(item.nodeid)
+
+
+def _must_be_slow(what: str) -> None:
+    """Whole-site builds belong to slow tests, so the edit-test loop stays fast: say so when one is not marked."""
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
+    if current and current not in SLOW:
+        raise AssertionError(f"{current} {what}: mark it @pytest.mark.slow")
+
+
 def build(site: Path, out: Path | None = None, env: dict | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a fixture site, with the project's theme overrides."""
+    _must_be_slow("builds a whole site")
     if not (site / "overrides").exists():
         shutil.copytree(ROOT / "overrides", site / "overrides")
     out = out or site.parent / "built"

@@ -82,6 +82,7 @@ def leftovers(site: Path) -> list[str]:
 
 
 # -- the tiny site -------------------------------------------------------------------------
+@pytest.mark.slow
 def test_tiny_site_builds_strict_and_loses_nothing(tiny, tmp_path):
     result = build(tiny, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -89,6 +90,7 @@ def test_tiny_site_builds_strict_and_loses_nothing(tiny, tmp_path):
     assert leftovers(tmp_path / "out") == []
 
 
+@pytest.mark.slow
 def test_row22_a_page_that_vanishes_is_named(tiny, tmp_path):
     assert build(tiny, tmp_path / "out").returncode == 0
     shutil.rmtree(tmp_path / "out" / "showcase" / "kantine")
@@ -101,6 +103,7 @@ def test_row23_leftover_template_text_is_found(tmp_path):
     assert [line.split(": ", 1)[1][:8] for line in leftovers(tmp_path)] == ["': None'", "'nan' in", "'{{' in "]
 
 
+@pytest.mark.slow
 def test_data_problems_fail_the_build_with_the_problem_lines_and_no_traceback(tiny, tmp_path):
     write(tiny, "enterprises/kantine.yml", "name: X\nsummary: Y\nsector: catering\ndistrict: oost\nwebsite: javascript:alert(1)\n")
     result = build(tiny, tmp_path / "out")
@@ -112,6 +115,7 @@ def test_data_problems_fail_the_build_with_the_problem_lines_and_no_traceback(ti
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_row20_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
     (tiny / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n# Broken\n\n{{ no_such_variable }}\n")
     # mkdocs-macros reports the page as a warning, which `-q` would hide.
@@ -121,6 +125,7 @@ def test_row20_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
     assert not (tmp_path / "out").exists() or leftovers(tmp_path / "out") == []
 
 
+@pytest.mark.slow
 def test_row20_pages_without_opt_in_are_not_templates(tiny, tmp_path):
     (tiny / "docs" / "plain.md").write_text("# Plain\n\nLiteral {{ 7*7 }} here.\n")
     assert build(tiny, tmp_path / "out").returncode == 0
@@ -217,6 +222,7 @@ def shape(page: Page) -> list[tuple[str, tuple[str, ...]]]:
     return [(tag, tuple(sorted(attrs))) for tag, attrs in page.elements]
 
 
+@pytest.mark.slow
 def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_path):
     benign = tmp_path / "benign-src"
     shutil.copytree(tiny, benign)

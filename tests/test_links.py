@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import build, serve
 
 LINKCHECKER_RC = """[checking]
@@ -46,6 +47,7 @@ def test_example_site_has_no_broken_link_or_anchor(example_site, tmp_path):
     assert result.returncode == 0
 
 
+@pytest.mark.slow
 def test_row21_a_broken_anchor_written_by_a_template_is_caught(tiny, tmp_path):
     assert build(tiny, tmp_path / "out").returncode == 0
     page = tmp_path / "out" / "lobby/positions/buy-social/index.html"

@@ -18,6 +18,7 @@ def raw(folder: str) -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / folder).glob("*.yml"))}
 
 
+@pytest.mark.slow
 def test_a_new_holder_inherits_the_asks_and_history_names_the_old_one(tiny, tmp_path):
     write(
         tiny,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import ROOT, build
 from htmltools import read
 
 from macros.cli import main
 
 
+@pytest.mark.slow
 def test_row29_a_large_demo_city_builds_and_lists_every_enterprise(tmp_path):
     site = tmp_path / "city"
     site.mkdir()

@@ -189,6 +189,7 @@ def _build_copy(source: Path, dest: Path, out: Path, seed: str, reverse: bool) -
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_row24_builds_are_byte_identical(tmp_path):
     _build_copy(ROOT, tmp_path / "a", tmp_path / "site-a", "1", reverse=False)
     _build_copy(ROOT, tmp_path / "b", tmp_path / "site-b", "4242", reverse=True)
@@ -199,6 +200,7 @@ def test_row24_builds_are_byte_identical(tmp_path):
 
 
 # -- row 25: small counts --------------------------------------------------------------------
+@pytest.mark.slow
 def test_row25_small_counts_are_published_as_under_ten(tiny, tmp_path):
     from conftest import build, write
 
