@@ -21,7 +21,6 @@ from mkdocs.structure.toc import get_toc
 from .catalog import Catalog
 from .data import read_data
 from .headers import headers_file
-from .markup import repair
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
 from .views.base import Site
@@ -108,9 +107,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # from the view's sections, since these pages have no Markdown to take it from.
         page.toc = get_toc(list(generated.toc))
         return generated.html
-
-    def on_post_page(self, output, page, config):
-        return repair(output)
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)

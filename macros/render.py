@@ -16,6 +16,8 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .mdx import SCROLL_CLASS
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "records"
 
 _TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td"}
@@ -29,7 +31,9 @@ def markdown(text: str | None) -> Markup:
     # Raw HTML is escaped before Markdown sees it, so it shows as text instead of vanishing.
     html = md.markdown(text.replace("<", "&lt;"), extensions=["tables", "sane_lists"], output_format="html")
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
-    return Markup(clean)
+    # Tables scroll in a focusable box (see mdx.py), added after sanitising, which lets no such markup through from
+    # the text. A group, not a region: several record fields on one page could not give regions distinct names.
+    return Markup(clean.replace("<table>", f'<div class="{SCROLL_CLASS}" role="group" tabindex="0" aria-label="Table"><table>').replace("</table>", "</table></div>"))
 
 
 def paragraphs(text: str | None) -> Markup:
