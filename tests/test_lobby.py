@@ -83,24 +83,36 @@ def open_asks_of(official_id: str) -> list[str]:
     ]
 
 
-@pytest.mark.browser
-def test_the_briefing_prints_every_open_ask_and_no_site_chrome(browser, example_url):
+def printed(browser, url: str) -> list[str]:
+    """The text of each A4 page Chromium prints for `url`."""
     from pypdf import PdfReader
 
+    page = browser.new_page()
+    page.goto(url)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    page.close()
+    return [" ".join(p.extract_text().split()) for p in pdf.pages]
+
+
+@pytest.mark.browser
+def test_the_briefing_prints_every_open_ask_and_no_site_chrome(browser, example_url):
     official = max(raw("officials"), key=lambda o: len(open_asks_of(o)))
     asks = open_asks_of(official)
     assert asks
-    page = browser.new_page()
-    page.goto(example_url + f"lobby/officials/{official}/briefing/")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-    page.close()
-    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    text = " ".join(printed(browser, example_url + f"lobby/officials/{official}/briefing/"))
     squeezed = text.replace(" ", "")
     missing = [a for a in asks if a.replace(" ", "") not in squeezed]
     assert missing == []
     for chrome in ("Social Enterprise Platform Amsterdam", "Search", "Back to the official", "Made with", "Showcase Lobby"):
         assert chrome not in text, chrome
-    assert 1 <= len(pdf.pages) <= 10
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("official", sorted(raw("officials")))
+def test_every_briefing_prints_on_one_or_two_a4_pages_without_empty_ones(official, browser, example_url):
+    pages = printed(browser, example_url + f"lobby/officials/{official}/briefing/")
+    assert 1 <= len(pages) <= 2
+    assert all(len(text) > 20 for text in pages)  # no empty page
 
 
 def test_the_official_page_links_to_the_briefing(example_site):

@@ -177,3 +177,53 @@ def test_buy_social_filters_by_category_and_district(page):
     page.wait_for_function("n => document.querySelector('[data-filterable] [data-count]').dataset.count == n", arg=str(len(want)))
     assert visible(page) == want
     assert page.is_hidden("section#category-cleaning")
+
+
+@pytest.fixture
+def phone(browser, example_url):
+    """A phone-sized page (390 x 844) that never leaves loopback."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort())
+    page = context.new_page()
+    page.base = example_url
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["showcase/", "buy-social/", "lobby/tracker/"])
+def test_on_a_phone_the_count_and_first_results_come_on_the_first_screen(phone, url):
+    phone.goto(phone.base + url)
+    phone.wait_for_selector("[data-filters-toggle]:not([hidden])")
+    screen = 844
+    assert phone.eval_on_selector("[data-filterable] [data-count]", "e => e.getBoundingClientRect().bottom") <= screen
+    assert phone.eval_on_selector("[data-filterable] [data-item]", "e => e.getBoundingClientRect().top") < screen
+    assert phone.is_hidden("form[data-filters]")
+
+
+def test_on_a_phone_the_filters_open_from_a_button_that_counts_them(phone):
+    phone.goto(phone.base + "showcase/?district=oost,noord")
+    toggle = phone.locator("[data-filters-toggle]")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.inner_text().strip() == "Filters (2)"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert phone.is_visible("form[data-filters]")
+    phone.check("input[name=sector][value=catering]")
+    assert toggle.inner_text().strip() == "Filters (3)"
+    assert visible(phone) == expected({"district": ["oost", "noord"], "sector": ["catering"]})
+
+
+def test_on_a_desktop_the_filters_need_no_button(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base + "showcase/")
+    assert page.is_visible("form[data-filters]")
+    assert page.is_hidden("[data-filters-toggle]")
+
+
+def test_on_a_phone_the_map_opens_from_its_button(phone):
+    phone.goto(phone.base + "showcase/?district=weesp")
+    assert phone.is_hidden("[data-map]")
+    phone.click("[data-map-toggle]")
+    phone.wait_for_selector(".leaflet-container")
+    with_geo = {eid for eid, e in raw("enterprises").items() if e.get("geo")}
+    assert int(phone.get_attribute("[data-map]", "data-markers")) == len(expected({"district": ["weesp"]}) & with_geo)

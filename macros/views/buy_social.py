@@ -112,7 +112,7 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
     return BuySocialView(
         title="Buy social",
         wide=True,
-        toc=sections(("why", "Why buy social", True), ("catalogue", "The catalogue", True)),
+        toc=sections(("catalogue", "The catalogue", True), ("why", "Why buy social", True)),
         figures=figures,
         positions=tuple(record_link(catalog, "position", p) for p in procurement),
         facets=facets,
