@@ -1,23 +1,8 @@
 /* The site's one script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
  * copy-link controls for asks. Every page works without it; it only adds.
  *
- * Markers it reads (written by the templates in overrides/records/; see docs/reference/markers.md):
- *   data-filterable         the root of a filterable listing (one per page)
- *   data-item               one filterable item (card or row); data-<facet>="v1 v2" its values per facet
- *   data-item-link          the item's main link (its name: searched, and the map popup's link)
- *   data-search             an element of an item whose text the search box searches (name, summary)
- *   data-text               more words the search box searches (offering names), not shown
- *   data-filters            the filter form; its fieldsets carry data-facet="<facet>", its search box name="text"
- *   data-value-count        the count beside one facet value ("what ticking it would give")
- *   data-count              the result count (its value is updated), data-count-text its visible number
- *   data-empty              shown when nothing matches; data-clear buttons clear every filter
- *   data-group              a group of items (a category) hidden when none of its items shows
- *   data-filters-toggle     the "Filters" button of narrow screens; data-active-count says how many filters are on
- *   data-map                the map box (data-tiles, data-attribution); items carry data-lat, data-lon
- *   data-map-toggle         the "Map" button of narrow screens
- *   data-copy-link          a link to an ask's anchor whose click copies its full address
- * State it writes: data-filters-open / data-map-open on the listing root (narrow screens fold the filters and map
- * by CSS on these), data-markers on the map box (markers shown), and the URL query (?district=noord,oost&text=…).
+ * It reads and writes only `data-*` markers, never class names; each one it shares with the templates is listed,
+ * with what it means, in docs/reference/markers.md (a test keeps that page complete).
  *
  * Material's instant navigation swaps pages without reloading, so `init` runs on each `document$`; listeners on
  * elements of a page go with the page, and the one window listener (popstate) is added once and asks the listing
