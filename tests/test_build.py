@@ -1,6 +1,6 @@
 """Whole sites built end to end: the tiny fixture, hostile text, the example data.
 
-Rows 16-20, 22 and 23 of bad-inputs.md live here, since they need a built site.
+Hostile text, macro errors, lost records and leftover template text are tested here, since they need a built site.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from conftest import build, write
 from htmltools import Page, read, resolve
 
-# The contract's URL for each data folder (contract.md), written out here on purpose so
+# The public URL for each data folder, written out here on purpose so
 # that the test does not trust the code's own registry.
 CONTRACT_URLS = {
     "enterprises": ("enterprise", "showcase/{id}/", "showcase/"),
@@ -91,14 +91,14 @@ def test_tiny_site_builds_strict_and_loses_nothing(tiny, tmp_path):
 
 
 @pytest.mark.slow
-def test_row22_a_page_that_vanishes_is_named(tiny, tmp_path):
+def test_a_page_that_vanishes_is_named(tiny, tmp_path):
     assert build(tiny, tmp_path / "out").returncode == 0
     shutil.rmtree(tmp_path / "out" / "showcase" / "kantine")
     with pytest.raises(AssertionError, match="enterprise:kantine: no page at /showcase/kantine/"):
         assert_nothing_lost(tiny / "data", tmp_path / "out")
 
 
-def test_row23_leftover_template_text_is_found(tmp_path):
+def test_leftover_template_text_is_found(tmp_path):
     (tmp_path / "a.html").write_text("<p>Total: None</p><p title='{{ x }}'>ok</p><td>nan</td><p>None of them; False friends</p>")
     assert [line.split(": ", 1)[1][:8] for line in leftovers(tmp_path)] == ["': None'", "'nan' in", "'{{' in "]
 
@@ -116,7 +116,7 @@ def test_data_problems_fail_the_build_with_the_problem_lines_and_no_traceback(ti
 
 
 @pytest.mark.slow
-def test_row20_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
+def test_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
     (tiny / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n# Broken\n\n{{ no_such_variable }}\n")
     # mkdocs-macros reports the page as a warning, which `-q` would hide.
     result = build(tiny, tmp_path / "out", quiet=False)
@@ -126,13 +126,13 @@ def test_row20_a_macro_error_fails_the_build_naming_the_page(tiny, tmp_path):
 
 
 @pytest.mark.slow
-def test_row20_pages_without_opt_in_are_not_templates(tiny, tmp_path):
+def test_pages_without_opt_in_are_not_templates(tiny, tmp_path):
     (tiny / "docs" / "plain.md").write_text("# Plain\n\nLiteral {{ 7*7 }} here.\n")
     assert build(tiny, tmp_path / "out").returncode == 0
     assert "Literal {{ 7*7 }} here." in read(tmp_path / "out", "plain/").text
 
 
-# -- hostile text (rows 16-19) -------------------------------------------------------------
+# -- hostile text ----------------------------------------------------------------------------
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> "><svg onload=alert(3)> {{ 7*7 }} {% include \'x\' %} {{ config.__class__ }} | # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- "/etc/passwd"'
 
 
@@ -223,7 +223,7 @@ def shape(page: Page) -> list[tuple[str, tuple[str, ...]]]:
 
 
 @pytest.mark.slow
-def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_path):
+def test_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_path):
     benign = tmp_path / "benign-src"
     shutil.copytree(tiny, benign)
     hostile_site(tiny)
@@ -234,16 +234,16 @@ def test_rows16_to_19_hostile_text_is_shown_literally_and_adds_nothing_to_the_do
     out = tmp_path / "out"
     for url in PAGES:
         page, control = read(out, url), read(tmp_path / "benign", url)
-        # Row 16: the text is there, literally, and the DOM has exactly the shape it has with plain words.
+        # Plain fields: the text is there, literally, and the DOM has exactly the shape it has with plain words.
         assert "<script>alert(1)</script> <img src=x onerror=alert(2)>" in page.text, url
         assert shape(page) == shape(control), url
-        # Row 18: Markdown control text stays text; no reference link, no inclusion.
+        # Markdown control text in a plain field stays text; no reference link, no inclusion.
         assert '| # [x]: http://evil {: onclick=alert(4) } !!! note --8<-- "/etc/passwd"' in page.text, url
         assert "http://evil" not in page.links(), url
-        # Row 19: template text is never evaluated.
+        # Template text is never evaluated.
         assert "{{ 7*7 }} {% include 'x' %} {{ config.__class__ }}" in page.text, url
         assert " 49 " not in page.text and "MkDocsConfig" not in page.text, url
-    # Row 17: markdown fields render allowed Markdown and drop script, handlers and unsafe links.
+    # Markdown fields render allowed Markdown and drop script, handlers and unsafe links.
     html = (out / "showcase/kantine/index.html").read_text(encoding="utf-8")
     page = read(out, "showcase/kantine/")
     assert "<strong>bold</strong>" in html

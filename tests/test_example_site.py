@@ -54,7 +54,7 @@ def test_example_data_is_as_rich_as_the_issue_asks():
 
 
 def test_published_data_files_have_no_leftover_template_or_python_text(example_site):
-    """Row 23 beyond the HTML: the exports, calendars and search index."""
+    """No leftover template or Python text beyond the HTML either: the exports, calendars and search index."""
     import json
     import re
 

@@ -1,7 +1,7 @@
 """Links: linkchecker over the built example site on loopback, warnings (broken anchors) included.
 
 Raw HTML from templates is not checked by `mkdocs build --strict`; only this catches a
-broken link or anchor written by a template or a macro (bad-inputs row 21).
+broken link or anchor written by a template or a macro.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_example_site_has_no_broken_link_or_anchor(example_site, tmp_path):
 
 
 @pytest.mark.slow
-def test_row21_a_broken_anchor_written_by_a_template_is_caught(tiny, tmp_path):
+def test_a_broken_anchor_written_by_a_template_is_caught(tiny, tmp_path):
     assert build(tiny, tmp_path / "out").returncode == 0
     page = tmp_path / "out" / "lobby/positions/buy-social/index.html"
     page.write_text(page.read_text().replace('href="#ask-reserve"', 'href="#ask-reserved"'))

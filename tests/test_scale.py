@@ -1,4 +1,4 @@
-"""Row 29 of bad-inputs.md: a large listing still builds and loses nothing.
+"""A large listing still builds and loses nothing.
 
 How fast it is belongs to the benchmark (`make bench`, 5,000 enterprises); this test only
 checks that a demo city builds strictly and that every enterprise is on the showcase.
@@ -16,7 +16,7 @@ from macros.cli import main
 
 
 @pytest.mark.slow
-def test_row29_a_large_demo_city_builds_and_lists_every_enterprise(tmp_path):
+def test_a_large_demo_city_builds_and_lists_every_enterprise(tmp_path):
     site = tmp_path / "city"
     site.mkdir()
     for name in ("docs", "overrides"):

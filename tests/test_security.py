@@ -1,4 +1,4 @@
-"""Security headers, privacy (no third-party requests) and reproducible builds (bad-inputs rows 24, 25, 28)."""
+"""Security headers, privacy (no third-party requests, small counts) and reproducible builds."""
 
 from __future__ import annotations
 
@@ -111,7 +111,6 @@ def test_pages_run_under_the_csp_without_violations(example_site, browser):
         server.shutdown()
 
 
-# -- row 28: privacy -------------------------------------------------------------------------
 RESOURCE = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)""")
 
 
@@ -138,20 +137,20 @@ def third_party_resources(site: Path, allowed_host: str) -> list[str]:
     return found
 
 
-def test_row28_no_third_party_requests_but_the_tiles(example_site):
+def test_no_third_party_requests_but_the_tiles(example_site):
     assert third_party_resources(example_site, TILE_HOST) == []
     tiles = {attrs.get("data-tiles") for _, attrs in read(example_site, "showcase/").elements if "data-tiles" in attrs}
     assert {urlsplit(t).hostname for t in tiles} == {TILE_HOST}
 
 
-def test_row28_the_scan_finds_a_third_party_font(tmp_path):
+def test_the_scan_finds_a_third_party_font(tmp_path):
     (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"><img src="/local.png">')
     (tmp_path / "b.css").write_text("@import url('https://cdn.example.com/x.css'); .a { background: url(data:image/png;base64,xx) }")
     assert third_party_resources(tmp_path, TILE_HOST) == ["a.html: https://fonts.googleapis.com/css?family=Roboto", "b.css: https://cdn.example.com/x.css"]
 
 
 @pytest.mark.browser
-def test_row28_the_browser_requests_nothing_else(browser, example_url):
+def test_the_browser_requests_nothing_else(browser, example_url):
     context = browser.new_context()
     foreign = []
 
@@ -170,7 +169,6 @@ def test_row28_the_browser_requests_nothing_else(browser, example_url):
     assert [u for u in foreign if urlsplit(u).hostname != TILE_HOST] == []
 
 
-# -- row 24: reproducible builds -------------------------------------------------------------
 def _build_copy(source: Path, dest: Path, out: Path, seed: str, reverse: bool) -> None:
     """Copy the project (data files written in the given order) and build it."""
     dest.mkdir()
@@ -190,7 +188,7 @@ def _build_copy(source: Path, dest: Path, out: Path, seed: str, reverse: bool) -
 
 
 @pytest.mark.slow
-def test_row24_builds_are_byte_identical(tmp_path):
+def test_builds_are_byte_identical(tmp_path):
     _build_copy(ROOT, tmp_path / "a", tmp_path / "site-a", "1", reverse=False)
     _build_copy(ROOT, tmp_path / "b", tmp_path / "site-b", "4242", reverse=True)
     a = {p.relative_to(tmp_path / "site-a"): p.read_bytes() for p in (tmp_path / "site-a").rglob("*") if p.is_file()}
@@ -199,9 +197,8 @@ def test_row24_builds_are_byte_identical(tmp_path):
     assert [str(p) for p in a if a[p] != b[p]] == []
 
 
-# -- row 25: small counts --------------------------------------------------------------------
 @pytest.mark.slow
-def test_row25_small_counts_are_published_as_under_ten(tiny, tmp_path):
+def test_small_counts_on_pages_are_published_as_under_ten(tiny, tmp_path):
     from conftest import build, write
 
     write(
