@@ -93,10 +93,12 @@ class Catalog:
         for position in self.all("position"):
             for post_id in position.targets:
                 self._positions_for_post[post_id].append(position)
+        # By (kind, id): ids are unique within a kind only, so a post and a position may share one.
         self._campaigns_using = defaultdict(list)
         for campaign in self.all("campaign"):
-            for ref in [*campaign.positions, *campaign.enterprises, *campaign.targets]:
-                self._campaigns_using[ref].append(campaign)
+            for kind, ids in (("position", campaign.positions), ("enterprise", campaign.enterprises), ("post", campaign.targets)):
+                for ref in dict.fromkeys(ids):
+                    self._campaigns_using[(kind, ref)].append(campaign)
         self._holders_of_scheme = defaultdict(list)
         for enterprise in self.all("enterprise"):
             for cert in enterprise.certifications:
@@ -145,9 +147,8 @@ class Catalog:
         return [p for p in self.all("position") if posts & set(p.targets)]
 
     def campaigns_using(self, record_id: str, kind: str) -> list[Any]:
-        """Campaigns that list this position, enterprise or post."""
-        field = {"position": "positions", "enterprise": "enterprises", "post": "targets"}[kind]
-        return [c for c in self._campaigns_using.get(record_id, []) if record_id in getattr(c, field)]
+        """Campaigns that list this position, enterprise or post (`kind`), each once, by id."""
+        return self._campaigns_using.get((kind, record_id), [])
 
     def holders_of_scheme(self, scheme_id: str) -> list[tuple[Any, Any]]:
         return self._holders_of_scheme.get(scheme_id, [])

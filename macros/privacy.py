@@ -58,9 +58,8 @@ def suppress_column(values: dict[str, float | None]) -> dict[str, str]:
     small_keys = [key for key, value in values.items() if small(value)]
     if len(small_keys) == 1:
         candidates = sorted((value, key) for key, value in values.items() if value and key not in small_keys)
-        if candidates:
-            value, key = candidates[0]
-            shown[key] = SMALL if small(value) else HIDDEN
+        if candidates:  # the smallest cell that is not small itself: hiding it keeps the small one hidden
+            shown[candidates[0][1]] = HIDDEN
     return shown
 
 
