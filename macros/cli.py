@@ -11,7 +11,7 @@ from .problems import DataError, report
 
 
 def _read(data_dir: str | None, fmt: str = "text"):
-    """The catalog of DATA_DIR (default ./data, with the docs/ beside it), or None after printing its problems."""
+    """The catalog of DATA_DIR (default ./data, with the docs/ and mkdocs.yml beside it), or None after printing its problems."""
     from .data import read_data
 
     data = Path(data_dir or "data")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import Catalog
+from .handwritten import check_docs, macro_pages_of
 from .kinds import KINDS, Kind
 from .kinds.fields import SLUG, slugify
 from .load import Loaded, load_file
@@ -89,8 +90,10 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
     return []
 
 
-def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catalog:
-    """Load, validate and cross-check everything under `data_dir`; raise DataError with every problem."""
+def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, macro_pages: frozenset[str] | None = None) -> Catalog:
+    """Load, validate and cross-check everything under `data_dir` (and the hand-written pages under
+    `docs_dir`, of which `macro_pages` may run macros: by default those the mkdocs.yml beside
+    `data_dir` lists); raise DataError with every problem."""
     data_dir = Path(data_dir)
     docs_dir = Path(docs_dir) if docs_dir is not None else None
     if not data_dir.is_dir():
@@ -129,6 +132,9 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None) -> Catal
     # Raw data stays on `loaded` only when it parsed; references are checked on it.
     problems += check_references(records, loaded_files, docs_dir, known)
     problems += _same_names(records, loaded_files)
+    if docs_dir is not None and docs_dir.is_dir():
+        allowed = macro_pages if macro_pages is not None else macro_pages_of(data_dir.parent)
+        problems += check_docs(docs_dir, allowed, data_dir.parent)
     if problems:
         raise DataError(problems)
     return Catalog(records, today=today)

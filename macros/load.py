@@ -33,6 +33,16 @@ BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": F
 # YAML 1.1's printable set; anything else (NUL, other C0/C1 controls, lone surrogates) is refused.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
+# Characters YAML reads as line breaks but git, grep and diff views do not: one line in an editor's
+# review could carry a hidden extra key, and every later line number would shift. (CRLF is one break to both.)
+_HIDDEN_BREAK = re.compile("\x85|\u2028|\u2029|\r(?!\n)")
+_BREAK_NAMES = {
+    "\x85": "U+0085 (next line)",
+    "\u2028": "U+2028 (line separator)",
+    "\u2029": "U+2029 (paragraph separator)",
+    "\r": "a carriage return on its own",
+}
+
 Loc = tuple  # a path into the data: ("asks", 1, "history", 0)
 
 
@@ -227,16 +237,35 @@ def _decode(raw: bytes, loaded: Loaded) -> str | None:
         return None
     bad = _UNPRINTABLE.search(text)
     if bad:
-        before = text[: bad.start()]
-        line, col = before.count("\n") + 1, bad.start() - (before.rfind("\n") + 1) + 1
+        line, col = position(text, bad.start())
         loaded.problems.append(Problem(loaded.path, line, col, "file", f"control character U+{ord(bad.group()):04X} is not allowed", "control-character"))
         return None
     return text
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `text[index]` as an editor or git sees them: only LF ends a line."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def hidden_break(text: str, path: str, line_offset: int = 0) -> Problem | None:
+    """A character that YAML takes for a line break but an editor's diff does not, at its position."""
+    found = _HIDDEN_BREAK.search(text)
+    if not found:
+        return None
+    line, col = position(text, found.start())
+    message = f"{_BREAK_NAMES[found.group()]} is a line break to YAML but not to git or a diff; remove it"
+    return Problem(path, line + line_offset, col, "file", message, "hidden-line-break")
+
+
 def load_text(text: str, path: str) -> Loaded:
     """Parse one YAML document from `text`; problems land in `.problems`, never raised."""
     loaded = Loaded(path)
+    hidden = hidden_break(text, path)
+    if hidden:
+        loaded.problems.append(hidden)
+        return loaded
     builder = _Builder(loaded)
     stream = _EventStream(text)
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .kinds.fields import local_day
 from .kinds.position import ASK_STATUSES
 from .showcase import Facet, facet
 
@@ -124,8 +125,7 @@ def dossier(catalog: Catalog, position: Any) -> list[tuple[dt.date, str, Any, An
     topics = set(position.topics)
     for seminar in catalog.all("seminar"):
         if topics & set(seminar.topics):
-            day = seminar.start.date() if isinstance(seminar.start, dt.datetime) else seminar.start
-            entries.append((day, "seminar", seminar, None))
+            entries.append((local_day(seminar.start), "seminar", seminar, None))
     order = {"step": 0, "milestone": 1, "seminar": 2}
     return sorted(entries, key=lambda e: (e[0], order[e[1]], getattr(e[2], "id", "")))
 

@@ -18,8 +18,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from . import DOCUMENTED_MACROS
 from .catalog import Catalog
 from .data import read_data
+from .handwritten import plain_meta, sandbox
 from .headers import headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
@@ -42,6 +44,8 @@ def article_title(file: File) -> str:
 
 class WiseConfig(Config):
     data_dir = config_options.Type(str, default="data")
+    # Hand-written pages that may run the documented macros (paths under docs/); any other page that asks is refused.
+    macro_pages = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class WisePlugin(BasePlugin[WiseConfig]):
@@ -55,7 +59,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir))
+            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), macro_pages=frozenset(self.config.macro_pages))
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
@@ -89,9 +93,16 @@ class WisePlugin(BasePlugin[WiseConfig]):
         }
         return Site(**{k: v for k, v in options.items() if v})
 
+    def on_pre_build(self, config):
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            sandbox(macros, DOCUMENTED_MACROS, config.site_name)
+
     def on_page_markdown(self, markdown, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            # The theme prints a page's title and description unescaped: give it plain text.
+            page.meta = plain_meta(page.meta)
             return markdown
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))

@@ -41,13 +41,14 @@ def validate(kind: Kind, loaded: Loaded, record_id: str) -> tuple[Any, list[Prob
     try:
         record = kind.model.model_validate(loaded.data)
     except ValidationError as exc:
-        return None, [_problem(kind.model, loaded, error) for error in exc.errors()]
+        return None, [problem_from_error(kind.model, loaded, error) for error in exc.errors()]
     record.bind(record_id, loaded.path)
     problems = [loaded.problem(loc, message, rule) for check in kind.rules for loc, message, rule in check(record)]
     return record, problems  # typed even when a rule failed, so cross-record checks still run
 
 
-def _problem(model: type[BaseModel], loaded: Loaded, error: dict) -> Problem:
+def problem_from_error(model: type[BaseModel], loaded: Loaded, error: dict) -> Problem:
+    """One pydantic error as a Problem at the offending value (or the mapping that lacks a field)."""
     loc = _data_loc(loaded.data, error["loc"])
     kind = error["type"]
     if "input" in error and error["input"] is None and kind != "missing":

@@ -65,8 +65,8 @@ class Data:
         self.today = today
         self.records: dict[str, dict[str, Any]] = defaultdict(dict)
 
-    def add(self, kind: str, record_id: str, **fields: Any) -> Any:
-        """A record of `kind` with the kind's default required fields, overridden by `fields`."""
+    def add(self, kind: str, record_id: str, /, **fields: Any) -> Any:
+        """A record of `kind` with the kind's default required fields, overridden by `fields` (which may hold a `kind` field)."""
         values = {**DEFAULTS[kind](record_id), **fields}
         spec = KINDS[kind]
         path = f"data/{spec.folder}" if spec.single else f"data/{spec.folder}/{record_id}.yml"

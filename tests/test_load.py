@@ -64,3 +64,18 @@ def test_the_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
     assert [p.text() for p in load.load_text("a: 1\na: 2\n", "f.yml").problems] == [
         "f.yml:2:1: error: a: key 'a' appears twice in one mapping: lines 1 and 2 [duplicate-key]"
     ]
+
+
+def test_characters_yaml_reads_as_line_breaks_but_git_does_not_are_refused_at_their_position():
+    for char, name in (
+        ("\u2028", "U+2028 (line separator)"),
+        ("\u2029", "U+2029 (paragraph separator)"),
+        ("\x85", "U+0085 (next line)"),
+        ("\r", "a carriage return on its own"),
+    ):
+        loaded = load_text(f"name: Fine\nsummary: Looks like one line{char}website: https://evil.example\n", "f.yml")
+        assert [p.text() for p in loaded.problems] == [
+            f"f.yml:2:29: error: file: {name} is a line break to YAML but not to git or a diff; remove it [hidden-line-break]"
+        ]
+        assert loaded.data is None
+    assert load_text("name: Fine\r\nsummary: Windows line ends\r\n", "f.yml").data == {"name": "Fine", "summary": "Windows line ends"}

@@ -126,6 +126,16 @@ def iso_datetime(value: Any) -> dt.datetime | dt.date:
     return moment if moment.tzinfo else moment.replace(tzinfo=SITE_TIMEZONE)
 
 
+def local(value: dt.datetime) -> dt.datetime:
+    """A date-time in the site's time zone, as readers in the city read the clock (one without an offset already is)."""
+    return value if value.tzinfo is None else value.astimezone(SITE_TIMEZONE)
+
+
+def local_day(value: dt.date | dt.datetime) -> dt.date:
+    """The calendar day of a date, or of a date-time in the site's time zone (23:30 UTC is the next day in Amsterdam in summer)."""
+    return local(value).date() if isinstance(value, dt.datetime) else value
+
+
 def http_url(value: Any) -> str:
     """An absolute http(s) URL with a host, no spaces or control characters, no user or password."""
     value = text(value)

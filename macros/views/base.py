@@ -16,6 +16,7 @@ from typing import Any
 from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
+from ..kinds.fields import local, local_day
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,13 @@ class RecordView(View):
 
 # -- making the small objects ------------------------------------------------------------------
 def when(value: dt.date | dt.datetime | None) -> When | None:
-    """A date as readers expect it (12 March 2026), a date-time with its time (12 March 2026, 14:00)."""
+    """A date as readers expect it (12 March 2026), a date-time with its time on the city's clock
+    (12 March 2026, 14:00), whatever offset it was written with; the ISO form keeps what was written."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return When(value.isoformat(), f"{value.day} {value:%B %Y, %H:%M}")
+        shown = local(value)
+        return When(value.isoformat(), f"{shown.day} {shown:%B %Y, %H:%M}")
     return When(value.isoformat(), f"{value.day} {value:%B %Y}")
 
 
@@ -222,8 +225,8 @@ def cert_status(cert: Any, today: dt.date) -> Status:
 
 
 def day_of(value: dt.date | dt.datetime) -> dt.date:
-    """The calendar day of a date or date-time."""
-    return value.date() if isinstance(value, dt.datetime) else value
+    """The calendar day of a date, or of a date-time on the city's clock."""
+    return local_day(value)
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

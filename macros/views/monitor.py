@@ -91,7 +91,7 @@ class MonitorView(View):
         return len(self.years)
 
 
-def chart(catalog: Catalog, measure: str, caption: str) -> Chart:
+def chart(catalog: Catalog, measure: str, caption: str) -> Chart | None:
     """A bar chart of one measure over the years, each bar with its source; a count too small to
     publish is drawn as no bar and labelled "<10", never to scale."""
     points = []
@@ -101,23 +101,28 @@ def chart(catalog: Catalog, measure: str, caption: str) -> Chart:
             continue
         drawn = 0 if measure in PEOPLE and privacy.small(value) else value
         points.append(charts.Point(str(year.year), drawn, privacy.measure(measure, value), citation(year).source, year.example))
-    return Chart(Markup(charts.bar_chart(LABELS[measure], points)), caption)
+    return Chart(Markup(charts.bar_chart(LABELS[measure], points)), caption) if points else None
 
 
 def monitor_view(catalog: Catalog, site: Site = SITE) -> MonitorView:
     """/monitor/: the charts over the years and every year's headline figures with their source, newest first."""
     years = sorted(catalog.all("monitoring"), key=lambda y: y.year, reverse=True)
-    return MonitorView(
-        title="Sector monitor",
-        toc=sections(("charts", "Over the years", years), ("years", "Figures and sources", True)),
-        charts=(
+    drawn = tuple(
+        c
+        for c in (
             chart(
                 catalog,
                 "jobs_target_group",
                 "People of the target group at work in social enterprises, by year. Light bars are fictional example data; dark bars are real figures with a cited source.",
             ),
             chart(catalog, "moved_to_paid_work", "People who moved on to paid work, by year."),
-        ),
+        )
+        if c is not None
+    )
+    return MonitorView(
+        title="Sector monitor",
+        toc=sections(("charts", "Over the years", drawn), ("years", "Figures and sources", True)),
+        charts=drawn,
         years=tuple(
             YearRow(
                 f"monitoring:{y.id}",

@@ -43,11 +43,26 @@ class SchemeView(RecordView):
     former: tuple[HolderRow, ...]
 
 
+# When an enterprise has several holdings of one scheme (a renewal overlapping the old certificate),
+# its page lists it once, by the holding that says most: a valid one before an application, before a past one.
+PRECEDENCE = ("certified", "reassessment-due", "applied", "expired", "withdrawn")
+
+
+def best_holdings(catalog: Catalog, scheme_id: str) -> list[tuple[Any, Any]]:
+    """Each enterprise holding the scheme once, with its holding that says most, by enterprise name."""
+    best: dict[str, tuple[Any, Any]] = {}
+    for enterprise, cert in catalog.holders_of_scheme(scheme_id):
+        rank = PRECEDENCE.index(certification.state(cert, catalog.today))
+        if enterprise.id not in best or rank < PRECEDENCE.index(certification.state(best[enterprise.id][1], catalog.today)):
+            best[enterprise.id] = (enterprise, cert)
+    return sorted(best.values(), key=lambda ec: (ec[0].name.lower(), ec[0].id))
+
+
 def holder_rows(catalog: Catalog, scheme_id: str) -> tuple[tuple[HolderRow, ...], tuple[HolderRow, ...], tuple[HolderRow, ...]]:
-    """The scheme's holders split by their state today: current (certified or due for re-assessment),
-    applicants, and former (expired or withdrawn); each by enterprise name."""
+    """The scheme's enterprises split by their state today: current (certified or due for re-assessment),
+    applicants, and former (expired or withdrawn), each enterprise once."""
     groups: dict[str, list[HolderRow]] = {"current": [], "applicants": [], "former": []}
-    for enterprise, cert in sorted(catalog.holders_of_scheme(scheme_id), key=lambda ec: (ec[0].name.lower(), ec[0].id)):
+    for enterprise, cert in best_holdings(catalog, scheme_id):
         state = cert_status(cert, catalog.today)
         row = HolderRow(record_link(catalog, "enterprise", enterprise), state, span(cert.since, cert.until, ""), f"{scheme_id}:{state.key}")
         group = "current" if state.key in certification.VALID else "applicants" if state.key == "applied" else "former"
@@ -124,7 +139,7 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
             s.example,
             s.kind,
             s.summary or "",
-            holders_text(sum(1 for _, c in catalog.holders_of_scheme(s.id) if certification.is_valid(c, catalog.today))) if s.kind == "certification" else None,
+            holders_text(sum(1 for _, c in best_holdings(catalog, s.id) if certification.is_valid(c, catalog.today))) if s.kind == "certification" else None,
         )
         for s in catalog.all("scheme")
     ]

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .. import render
 from ..catalog import Catalog
 from ..kinds import KINDS
+from ..kinds.fields import local
 from .base import SITE, Link, RecordView, Site, Span, View, day_of, external, record_link, sections, span, terms, when
 
 
@@ -65,8 +66,8 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
 
 
 def moment(value: dt.date | dt.datetime) -> tuple[dt.date, str]:
-    """A sort key that orders all-day dates and date-times together: by day, an all-day event first."""
-    return (day_of(value), value.astimezone(dt.UTC).time().isoformat() if isinstance(value, dt.datetime) else "")
+    """A sort key that orders all-day dates and date-times together, on the city's clock: by day, an all-day event first."""
+    return (day_of(value), local(value).time().isoformat() if isinstance(value, dt.datetime) else "")
 
 
 def upcoming(seminar: Any, today: dt.date) -> bool:
