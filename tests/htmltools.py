@@ -14,21 +14,29 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict]] = []
         self.text_parts: list[str] = []
+        self.prose_parts: list[str] = []  # the text outside <code>: what the page says, not what it quotes
         self._skip = 0
+        self._code = 0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
         if tag in ("script", "style"):
             self._skip += 1
+        if tag == "code":
+            self._code += 1
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
+        if tag == "code" and self._code:
+            self._code -= 1
 
     def handle_data(self, data):
         if not self._skip:
             self.text_parts.append(data)
+            if not self._code:
+                self.prose_parts.append(data)
 
     @property
     def text(self) -> str:

@@ -131,3 +131,33 @@ def test_stats_lists_quiet_asks_and_ended_officials(capsys):
     out = capsys.readouterr().out
     assert "no step for more than 30 days" in out
     assert "every membership has ended" in out
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_heavy_briefing_still_prints_on_two_a4_pages_at_most(tiny, tmp_path, browser):
+    from conftest import serve
+
+    note = "A long note about what was said at the meeting, who promised what, and which document the council will publish next month. "
+    steps = "".join(
+        f'      - date: 2025-0{m}-01\n        status: acknowledged\n        note: "{note}"\n        source: https://example.org/{m}\n' for m in range(1, 8)
+    )
+    asks = "".join(
+        f'  - id: ask-{i}\n    text: "{"Reserve contracts for social enterprises in every category of the city purchasing plan, " * 2}{i}"\n    history:\n{steps}'
+        for i in range(8)
+    )
+    write(
+        tiny,
+        "positions/buy-social.yml",
+        f"title: Buy social\nsummary: The city buys from social enterprises.\nstatus: active\nlast_reviewed: 2026-01-01\ntargets: [wethouder]\nasks:\n{asks}",
+    )
+    write(tiny, "officials/an-alderman.yml", "name: An Alderman\nmemberships:\n  - post: wethouder\n    start: 2020-01-01\nsources: [https://example.org/a]\n")
+    result = build(tiny, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(tmp_path / "out")
+    try:
+        pages = printed(browser, url + "lobby/officials/an-alderman/briefing/")
+    finally:
+        server.shutdown()
+    assert 1 <= len(pages) <= 2, [len(p) for p in pages]
+    assert "ask-7" in "".join(pages).replace(" ", "")

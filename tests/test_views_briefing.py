@@ -8,7 +8,7 @@ import datetime as dt
 from catalogs import TODAY, Data, holding, step
 
 from macros.views.base import Citation, Figure, Link, Section, Site, When
-from macros.views.official import BriefingAsk, BriefingView, EnterpriseLine, Thanks, briefing_view, key_figures, span_text, step_line
+from macros.views.official import BriefingAsk, BriefingView, EnterpriseLine, Thanks, briefing_view, key_figures, span_text, step_lines
 
 
 def city() -> Data:
@@ -225,8 +225,28 @@ def test_articles_follow_the_topics_of_positions_targeting_the_official_too():
 def test_a_step_on_one_line_has_its_date_status_and_note():
     data = city()
     data.position("p", asks=[{"id": "a", "text": "x", "history": [step("2025-03-04", "acknowledged", note="  By letter "), step("2025-04-05", "committed")]}])
-    first, second = data.catalog().get("position", "p").asks[0].history
-    assert (step_line(first), step_line(second)) == ("4 March 2025: acknowledged (By letter)", "5 April 2025: committed")
+    history = data.catalog().get("position", "p").asks[0].history
+    assert step_lines(history) == ("4 March 2025: acknowledged (By letter)", "5 April 2025: committed")
+
+
+def test_a_long_history_lists_its_five_latest_steps_and_counts_the_rest():
+    data = city()
+    steps = [step(f"2025-0{m}-01", "asked") for m in range(1, 8)]
+    data.position("p", asks=[{"id": "a", "text": "x", "history": steps}])
+    history = data.catalog().get("position", "p").asks[0].history
+    assert step_lines(history) == ("4 earlier steps on the position's page", "1 May 2025: asked", "1 June 2025: asked", "1 July 2025: asked")
+    assert step_lines(history[:4])[0] == "1 earlier step on the position's page"
+    assert len(step_lines(history[:3])) == 3
+
+
+def test_a_long_note_is_clipped_to_keep_its_step_on_one_line():
+    data = city()
+    data.position(
+        "p", asks=[{"id": "a", "text": "x", "history": [step("2025-03-04", "asked", note="word " * 40 + "end"), step("2025-03-05", "asked", note="w" * 70)]}]
+    )
+    long_note, exact = step_lines(data.catalog().get("position", "p").asks[0].history)
+    assert len(long_note) <= len("4 March 2025: asked ()") + 70 and long_note.endswith("…)")
+    assert exact == f"5 March 2025: asked ({'w' * 70})"
 
 
 def test_a_span_on_one_line_ends_now_when_it_has_not_ended():

@@ -185,10 +185,19 @@ class BriefingView(RecordView):
     articles: tuple[str, ...]
 
 
-def step_line(step: Any) -> str:
-    """One step on one line: its date, status and note."""
-    day = when(step.date).text
-    return f"{day}: {step.status}" + (f" ({step.note.strip()})" if step.note else "")
+# A briefing must print on two A4 pages at most, whatever the data holds: an ask's text, its steps and
+# their notes are cut to fit, and the full history is a link away.
+BRIEFING_ASK_CHARS = 300
+BRIEFING_STEPS = 3  # the most recent steps of an ask; earlier ones are counted
+BRIEFING_NOTE_CHARS = 70  # so that each step stays one printed line
+
+
+def step_lines(history: list[Any]) -> tuple[str, ...]:
+    """An ask's history, one line per step (date, status, note), the most recent three; earlier ones as a count."""
+    shown = history[-BRIEFING_STEPS:]
+    earlier = len(history) - len(shown)
+    lines = tuple(f"{when(s.date).text}: {s.status}" + (f" ({clip(' '.join(s.note.split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown)
+    return ((plural(earlier, "earlier step") + " on the position's page",) if earlier else ()) + lines
 
 
 def key_figures(catalog: Catalog, official: Any) -> tuple[Figure, ...]:
@@ -249,10 +258,10 @@ def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> Briefin
         ),
         open_asks=tuple(
             BriefingAsk(
-                v.ask.text,
+                clip(v.ask.text, BRIEFING_ASK_CHARS),
                 v.position.title,
                 site.site_url + KINDS["position"].page_url(v.position.id) + "#" + v.anchor,
-                tuple(step_line(s) for s in v.ask.history),
+                step_lines(v.ask.history),
             )
             for v in open_asks
         ),
