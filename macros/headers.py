@@ -1,32 +1,65 @@
-"""Security headers for static hosts: a `_headers` file (the format Netlify and Cloudflare Pages read).
+"""Security headers for static hosts: a `_headers` file (the format Netlify and Cloudflare Pages read),
+and the allowlist of inline scripts its Content-Security-Policy names.
 
-The Content-Security-Policy allows scripts from the site itself plus the exact inline scripts
-the built pages contain (by SHA-256), images from the site and the configured map tile
-server, and nothing else from elsewhere. Pages under /embed/ may be framed by other sites;
-every other page only by the site itself.
+The policy allows scripts from the site itself plus the inline scripts the theme's own script
+partials write (by SHA-256), images from the site and the configured map tile server, and
+nothing else from elsewhere. Pages under /embed/ may be framed by other sites; every other page
+only by the site itself.
+
+A policy derived from the built pages would bless whatever script an editor pasted into one. So
+the allowlist comes from rendering the script partials (`THEME_SCRIPTS`) for each page, and the
+build fails on any other inline script, naming the page and the script's first characters.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_EXECUTABLE = ("", "text/javascript", "module", "application/javascript")
+# Inline scripts a browser does not run: data blocks. Every other type (missing, any JavaScript type in any
+# letter case or spacing, `module`, `importmap`, unknown ones) counts as a script and must be allowed.
+_DATA_BLOCKS = ("application/json", "application/ld+json")
+# The theme's partials that write inline scripts into pages: Material's own small scripts (its storage helpers,
+# tabs, palette, announcement bar, version warning, cookie consent), each included when the theme is set up so.
+THEME_SCRIPTS = tuple(f"partials/javascripts/{name}.html" for name in ("base", "content", "palette", "announce", "outdated", "consent"))
+
+
+class _Scripts(HTMLParser):
+    """Inline script bodies, found by an HTML tokenizer as a browser would find them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            attrs = dict(attrs)
+            kind = (attrs.get("type") or "").strip().lower()
+            self._current = None if "src" in attrs or kind in _DATA_BLOCKS else []
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._current is not None:
+            body = "".join(self._current)
+            if body.strip():
+                self.bodies.append(body)
+            self._current = None
 
 
 def inline_scripts(html: str) -> list[str]:
     """The bodies of the inline scripts a browser would run (not src=, not JSON data blocks)."""
-    out = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        kind = re.search(r'type="([^"]*)"', attrs)
-        if "src=" not in attrs and (kind.group(1) if kind else "") in _EXECUTABLE and match.group("body").strip():
-            out.append(match.group("body"))
-    return out
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.bodies
 
 
 def script_hash(body: str) -> str:
@@ -34,10 +67,33 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
-def site_hashes(site_dir: Path) -> list[str]:
-    """Every inline script hash of every built page, sorted so the file is reproducible."""
-    hashes = {script_hash(body) for path in site_dir.rglob("*.html") for body in inline_scripts(path.read_text(encoding="utf-8"))}
-    return sorted(hashes)
+class UnknownScript(Exception):
+    """A page holds an inline script that neither the theme nor our templates write."""
+
+
+class ScriptAllowlist:
+    """The inline scripts the theme's script partials write, rendered per base URL (the scripts carry it),
+    and the hashes of those the built pages use."""
+
+    def __init__(self, render):
+        self._render = render  # (partial name, base_url) -> HTML, by the theme's own environment
+        self.used: set[str] = set()
+        self._allowed = cache(self._scripts)
+
+    def _scripts(self, base_url: str) -> frozenset[str]:
+        return frozenset(body for name in THEME_SCRIPTS for body in inline_scripts(self._render(name, base_url)))
+
+    def check(self, html: str, where: str, base_url: str) -> None:
+        """Raise UnknownScript for the first inline script of `html` that is not on the allowlist; note the hashes used."""
+        allowed = self._allowed(base_url)
+        for body in inline_scripts(html):
+            if body not in allowed:
+                raise UnknownScript(f"{where}: an inline script that no template of the site writes: {' '.join(body.split())[:80]!r}")
+            self.used.add(script_hash(body))
+
+    def hashes(self) -> list[str]:
+        """The hashes for the policy, sorted so the file is reproducible."""
+        return sorted(self.used)
 
 
 def policy(hashes: list[str], tiles: str, framing: str) -> str:
@@ -62,9 +118,8 @@ def policy(hashes: list[str], tiles: str, framing: str) -> str:
 COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
 
 
-def headers_file(site_dir: Path, tiles: str) -> str:
+def headers_file(site_dir: Path, tiles: str, hashes: list[str]) -> str:
     """The `_headers` text: one rule per top-level path of the built site (rules never overlap)."""
-    hashes = site_hashes(site_dir)
     rules = ["/"]
     for entry in sorted(site_dir.iterdir()):
         if entry.name == "_headers" or entry.name == "index.html":

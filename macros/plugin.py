@@ -9,6 +9,7 @@ that record text is never read as Markdown or as a template.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config import config_options
@@ -17,12 +18,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from . import DOCUMENTED_MACROS
 from .catalog import Catalog
 from .data import read_data
 from .handwritten import plain_meta, sandbox
-from .headers import headers_file
+from .headers import ScriptAllowlist, UnknownScript, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
 from .views.base import Site
@@ -93,6 +95,28 @@ class WisePlugin(BasePlugin[WiseConfig]):
         }
         return Site(**{k: v for k, v in options.items() if v})
 
+    def on_env(self, env, config, files):
+        # The allowlist of inline scripts, rendered by the theme's own environment from its script partials.
+        def render(name: str, base_url: str) -> str:
+            return env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=base_url)
+
+        self.scripts = ScriptAllowlist(render)
+        return env
+
+    def on_post_page(self, output, page, config):
+        self._check_scripts(output, f"docs/{page.file.src_uri}", get_relative_url(".", page.url))
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        self._check_scripts(output_content, template_name, urlsplit(config.site_url or "/").path)
+        return output_content
+
+    def _check_scripts(self, html: str, where: str, base_url: str) -> None:
+        try:
+            self.scripts.check(html, where, base_url)
+        except UnknownScript as exc:
+            raise Abort(f"The build refuses an inline script: {exc}") from None
+
     def on_pre_build(self, config):
         macros = config.plugins.get("macros")
         if macros is not None:
@@ -121,4 +145,4 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles), encoding="utf-8")
+        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes()), encoding="utf-8")

