@@ -321,3 +321,41 @@ def test_network_membership_is_written_on_the_network_only(tiny):
         "data/enterprises/kantine.yml:19:11: error: networks: is not written here: membership is written once, on the network: "
         "add this enterprise's id to `members` in data/networks/<network>.yml [one-side]"
     ]
+
+
+def test_dates_outside_1900_to_2100_are_refused(tiny):
+    enterprise(tiny, "certifications:\n  - {scheme: keurmerk, status: certified, since: 0001-01-01, until: 9999-12-31}\n")
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:7:50: error: certifications[0].since: must lie between 1900 and 2100: '0001-01-01' [date]",
+        "data/enterprises/kantine.yml:7:69: error: certifications[0].until: must lie between 1900 and 2100: '9999-12-31' [date]",
+    ]
+
+
+def test_a_local_time_the_clocks_skip_is_refused(tiny):
+    write(tiny, "seminars/procurement-101.yml", "title: P\nstart: 2026-03-29T02:30\nlocation: {name: Hall}\n")
+    assert problems(tiny / "data") == [
+        "data/seminars/procurement-101.yml:2:8: error: start: does not exist in Amsterdam (the clocks skip it when summer time starts): '2026-03-29T02:30' [date]"
+    ]
+    write(tiny, "seminars/procurement-101.yml", "title: P\nstart: 2026-03-29T03:30\nlocation: {name: Hall}\n")
+    assert problems(tiny / "data") == []
+
+
+def test_numbers_with_more_digits_than_a_figure_needs_are_refused(tiny):
+    write(tiny, "monitoring/2024.yml", f"year: 2024\nsource: {{title: T}}\nmeasures: {{enterprises: {'9' * 400}, jobs_target_group: 1.1234567}}\n")
+    assert problems(tiny / "data") == [
+        "data/monitoring/2024.yml:3:25: error: measures.enterprises: has more digits than a figure needs (at most 12 before the point and 6 after): '"
+        + "9" * 77
+        + "...' [number]",
+        "data/monitoring/2024.yml:3:446: error: measures.jobs_target_group: has more digits than a figure needs (at most 12 before the point and 6 after): '1.1234567' [number]",
+    ]
+
+
+def test_markdown_beyond_its_budget_is_refused(tiny):
+    write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"[" * 201}"\nmembers: [kantine]\n')
+    assert problems(tiny / "data") == [
+        "data/networks/kantine-netwerk.yml:4:14: error: description: has 201 '[' open at once; at most 200 (write \\[ for a literal bracket) [markdown-budget]"
+    ]
+    write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"> " * 11}deep"\nmembers: [kantine]\n')
+    assert problems(tiny / "data") == ["data/networks/kantine-netwerk.yml:4:14: error: description: nests quotes or lists more than 10 deep [markdown-budget]"]
+    write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"[a] " * 300}"\nmembers: [kantine]\n')
+    assert problems(tiny / "data") == []

@@ -67,6 +67,12 @@ CASES = {
         "name: W\ngoal: G\nstart: 2026-01-01\nend: 2026-02-01\n",
         "data/campaigns/week.yml:4:6: error: end: 2026-01-01 is before start 2026-02-01 [date-order]",
     ),
+    "same_kind_of_time": (
+        "seminars/procurement-101.yml",
+        "title: P\nstart: 2026-03-12T14:00\nend: 2026-03-12\nlocation: {name: Town hall}\n",
+        "title: P\nstart: 2026-03-12T14:00\nend: 2026-03-12T16:00\nlocation: {name: Town hall}\n",
+        "data/seminars/procurement-101.yml:3:6: error: end: must be a date-time like start [date-kind]",
+    ),
     "seminar_place": (
         "seminars/procurement-101.yml",
         "title: P\nstart: 2026-03-12\n",

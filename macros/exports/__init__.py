@@ -74,7 +74,8 @@ def row(catalog: Catalog, kind: str, record: Any) -> dict:
 
 def to_json(catalog: Catalog, kind: str) -> str:
     """`/data/<kind>.json`: an array of objects, fields in column order."""
-    return json.dumps([row(catalog, kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1) + "\n"
+    # allow_nan=False: a NaN or Infinity would make the file invalid JSON (numbers are bounded, this is the proof).
+    return json.dumps([row(catalog, kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def _cell(value: Any) -> str:
@@ -89,7 +90,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, list) and all(isinstance(v, str) and SLUG.match(v) for v in value):
         return CSV_LIST_SEPARATOR.join(value)
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return str(value)
 
 

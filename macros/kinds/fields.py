@@ -20,8 +20,11 @@ from pydantic_core import PydanticCustomError
 
 SITE_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
-_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+# Numbers are bounded so that every one is finite and exact: at most 12 digits before the point, 6 after.
+_INT = re.compile(r"^-?(0|[1-9][0-9]{0,11})$")
+_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]{0,11})(\.[0-9]{1,6})?$")
+_LONG_NUMBER = re.compile(r"^-?[1-9][0-9]*(\.[0-9]+)?$|^-?0\.[0-9]+$")
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside these years are typos, and date arithmetic near year 9999 overflows
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
@@ -89,18 +92,33 @@ def slug(value: Any) -> str:
     return value
 
 
+def _too_long(value: Any) -> bool:
+    """Digits enough to be a number, but more of them than the bounds allow."""
+    return isinstance(value, str) and bool(_LONG_NUMBER.match(value.strip()))
+
+
 def integer(value: Any) -> int:
-    """A whole number written in digits, without leading zeros."""
+    """A whole number written in digits, without leading zeros, at most 12 digits."""
     if isinstance(value, str) and _INT.match(value.strip()):
         return int(value)
+    if _too_long(value):
+        raise fail("number", f"has more digits than a count needs (at most 12): {_show(value)}")
     raise fail("number", f"must be a whole number: {_show(value)}")
 
 
 def decimal(value: Any) -> float | int:
-    """A number written in digits, with an optional decimal point."""
+    """A number written in digits, with an optional decimal point: at most 12 digits before it and 6 after."""
     if isinstance(value, str) and _DECIMAL.match(value.strip()):
         return int(value) if _INT.match(value.strip()) else float(value)
+    if _too_long(value):
+        raise fail("number", f"has more digits than a figure needs (at most 12 before the point and 6 after): {_show(value)}")
     raise fail("number", f"must be a number: {_show(value)}")
+
+
+def in_years(day: dt.date, value: Any) -> None:
+    """Dates lie between 1900 and 2100."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise fail("date", f"must lie between {FIRST_YEAR} and {LAST_YEAR}: {_show(value)}")
 
 
 def iso_date(value: Any) -> dt.date:
@@ -108,13 +126,16 @@ def iso_date(value: Any) -> dt.date:
     if not isinstance(value, str) or not _DATE.match(value.strip()):
         raise fail("date", f"must be a date written YYYY-MM-DD: {_show(value)}")
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise fail("date", f"is not a real date: {_show(value)}") from None
+    in_years(day, value)
+    return day
 
 
 def iso_datetime(value: Any) -> dt.datetime | dt.date:
-    """A date (all day) or an ISO 8601 date-time; without an offset it is read in the site's time zone."""
+    """A date (all day) or an ISO 8601 date-time between 1900 and 2100; without an offset it is read in the
+    site's time zone, where it must exist."""
     if isinstance(value, str) and _DATE.match(value.strip()):
         return iso_date(value)
     if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value.strip()):
@@ -123,7 +144,14 @@ def iso_datetime(value: Any) -> dt.datetime | dt.date:
         moment = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         raise fail("date", f"is not a real date-time: {_show(value)}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=SITE_TIMEZONE)
+    in_years(moment.date(), value)
+    if moment.tzinfo:
+        return moment
+    local_moment = moment.replace(tzinfo=SITE_TIMEZONE)
+    # A clock time skipped when summer time starts (02:30 on the last Sunday of March) never happens in the city.
+    if local_moment.astimezone(dt.UTC).astimezone(SITE_TIMEZONE).replace(tzinfo=None) != moment:
+        raise fail("date", f"does not exist in Amsterdam (the clocks skip it when summer time starts): {_show(value)}")
+    return local_moment
 
 
 def local(value: dt.datetime) -> dt.datetime:
@@ -134,6 +162,34 @@ def local(value: dt.datetime) -> dt.datetime:
 def local_day(value: dt.date | dt.datetime) -> dt.date:
     """The calendar day of a date, or of a date-time in the site's time zone (23:30 UTC is the next day in Amsterdam in summer)."""
     return local(value).date() if isinstance(value, dt.datetime) else value
+
+
+MARKDOWN_CHARS = 20_000  # a Markdown field is a description, not a book
+MARKDOWN_NESTING = 10  # quotes or lists inside each other
+MARKDOWN_OPEN_BRACKETS = 200  # `[` open at once: each makes Python-Markdown look ahead for a link, so the time grows with their square
+
+
+def markdown_budget(value: str) -> str:
+    """Markdown stays within what renders at once: 20,000 characters, quotes and lists nested at most 10 deep, and
+    at most 200 `[` open at once (the renderer's time grows with their square)."""
+    if len(value) > MARKDOWN_CHARS:
+        raise fail("markdown-budget", f"is {len(value):,} characters; Markdown fields hold at most {MARKDOWN_CHARS:,}")
+    for line in value.splitlines():
+        stripped = line.lstrip(" >\t")
+        quotes = line[: len(line) - len(stripped)].count(">")
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if quotes > MARKDOWN_NESTING or indent // 2 > MARKDOWN_NESTING * 2:
+            raise fail("markdown-budget", f"nests quotes or lists more than {MARKDOWN_NESTING} deep")
+    open_brackets = peak = 0
+    for char in value:
+        if char == "[":
+            open_brackets += 1
+            peak = max(peak, open_brackets)
+        elif char == "]" and open_brackets:
+            open_brackets -= 1
+    if peak > MARKDOWN_OPEN_BRACKETS:
+        raise fail("markdown-budget", f"has {peak} '[' open at once; at most {MARKDOWN_OPEN_BRACKETS} (write \\[ for a literal bracket)")
+    return value
 
 
 def http_url(value: Any) -> str:
@@ -219,6 +275,7 @@ Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterVali
 Markdown = Annotated[
     str,
     BeforeValidator(text),
+    AfterValidator(markdown_budget),
     Field(description="Markdown (a safe subset; raw HTML is removed)"),
     Accepts("Markdown (a safe subset; raw HTML is shown as text)"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .fields import DateTime, Line, Markdown, Part, RecordModel, RefTo, Text, Url, end_not_before_start
 
 
@@ -42,6 +44,12 @@ class Seminar(RecordModel):
     summary: Markdown | None = None
 
 
+def same_kind_of_time(record: Seminar):
+    """A seminar's start and end are both days (all day) or both date-times, so calendars read them alike."""
+    if record.end is not None and isinstance(record.start, dt.datetime) != isinstance(record.end, dt.datetime):
+        yield ("end",), "must be a date-time like start" if isinstance(record.start, dt.datetime) else "must be a date like start (all day)", "date-kind"
+
+
 def seminar_place(record: Seminar):
     """A seminar has a location, an online URL, or both."""
     if record.location is None and record.online_url is None:
@@ -49,5 +57,5 @@ def seminar_place(record: Seminar):
 
 
 MODEL = Seminar
-RULES = (end_not_before_start, seminar_place)
+RULES = (end_not_before_start, same_kind_of_time, seminar_place)
 RESERVED_IDS = ("calendar",)  # /seminars/calendar.ics is the feed of all seminars
