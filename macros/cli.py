@@ -36,7 +36,7 @@ def cmd_new(args) -> int:
 
     kind = next((k for k, v in KINDS.items() if args.kind in (k, v.folder)), args.kind)
     try:
-        path = new_record(Path(args.data_dir or "data"), kind, args.name)
+        path = new_record(Path(args.data_dir or "data"), kind, args.name, args.id)
     except FileExistsError as exc:
         print(f"error: {exc} already exists; nothing written", file=sys.stderr)
         return 1
@@ -109,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     kinds = [k for k, v in KINDS.items() if not v.single]
     new.add_argument("kind", choices=kinds + [KINDS[k].folder for k in kinds], help="a kind (enterprise) or its folder (enterprises)")
     new.add_argument("name", help="the record's name or title; its slug becomes the id")
+    new.add_argument("--id", help="the record's id (its file name and URL), when the name has no letters a-z to make one from")
     new.add_argument("--data-dir", dest="data_dir")
     new.set_defaults(func=cmd_new)
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")

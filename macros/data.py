@@ -11,7 +11,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .handwritten import check_docs, macro_pages_of
 from .kinds import KINDS, Kind
-from .kinds.fields import SLUG, slugify
+from .kinds.fields import SLUG, WINDOWS_RESERVED, name_key
 from .load import Loaded, load_file
 from .problems import DataError, Problem
 from .references import check_references
@@ -30,18 +30,33 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _kind_files(kind: Kind, data_dir: Path) -> list[Path]:
+    """The files a kind reads: its one file, or the <id>.yml files in its folder (never through a symbolic link)."""
     if kind.single:
         return [p for p in (data_dir / kind.folder,) if p.is_file()]
     folder = data_dir / kind.folder
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES) if folder.is_dir() else []
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+
+
+def _skipped(path: Path, data_dir: Path) -> list[Problem]:
+    """A file or folder the reader would pass over without a word (a dot file, a symbolic link) is named instead."""
+    display = _display(path, data_dir)
+    if path.is_symlink():
+        return [Problem(display, 1, 1, "file", "is a symbolic link; everything under data/ must be a regular file or folder", "unreadable")]
+    if path.name.startswith("."):
+        return [Problem(display, 1, 1, "file", "starts with a dot, so it is not read; rename it or remove it", "skipped-file")]
+    return []
 
 
 def _stray_files(data_dir: Path) -> list[Problem]:
-    """Files under data/ that no kind reads: a typo in a folder name must not hide records."""
+    """Files under data/ that no kind reads: a typo in a folder name must not hide records, and nothing is skipped in silence."""
     known = {k.folder for k in KINDS.values()} | NOT_RECORDS
     problems = []
     for path in sorted(data_dir.iterdir()):
-        if path.name.startswith("."):
+        skipped = _skipped(path, data_dir)
+        if skipped:
+            problems += skipped
             continue
         if path.name not in known:
             problems.append(
@@ -49,7 +64,9 @@ def _stray_files(data_dir: Path) -> list[Problem]:
             )
         elif path.is_dir() and path.name != "schemas":
             for inner in sorted(path.iterdir()):
-                if not inner.name.startswith(".") and (inner.is_dir() or inner.suffix not in YAML_SUFFIXES):
+                if inner.name.startswith("."):
+                    problems += _skipped(inner, data_dir)
+                elif inner.is_dir() or inner.suffix not in YAML_SUFFIXES:
                     problems.append(
                         Problem(
                             _display(inner, data_dir),
@@ -87,6 +104,8 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
         ]
     if record_id in kind.reserved_ids:
         return [Problem(display, 1, 1, "file", f"'{record_id}' is reserved for another page; rename the file", "id")]
+    if record_id in WINDOWS_RESERVED:
+        return [Problem(display, 1, 1, "file", f"'{record_id}' is a name Windows reserves for a device, so the checkout breaks there; rename the file", "id")]
     return []
 
 
@@ -141,13 +160,13 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, macro_pa
 
 
 def _same_names(records: dict, loaded: dict[str, Loaded]) -> list[Problem]:
-    """Two records of a kind whose names make the same slug would be indistinguishable to readers."""
+    """Two records of a kind whose names read alike (see name_key) would be indistinguishable to readers."""
     problems = []
     for kind in KINDS.values():
         seen: dict[str, str] = {}
         for record in records[kind.name].values():
             name = str(getattr(record, kind.title_field))
-            key = slugify(name)
+            key = name_key(name)
             if key in seen:
                 problems.append(
                     loaded[record.source_path].problem((kind.title_field,), f"'{name}' is also the {kind.title_field} of {seen[key]}", "duplicate-name")

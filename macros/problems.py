@@ -28,11 +28,20 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.field}: {self.message} [{self.rule}]"
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, so problems annotate the diff."""
-        message = f"{self.field}: {self.message} [{self.rule}]"
-        # Workflow commands end at a newline; `%` starts an escape.
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.level} file={self.path},line={self.line},col={self.col}::{message}"
+        """A GitHub Actions workflow command, so problems annotate the diff. Escaped as GitHub documents:
+        `%`, CR and LF in the message, and also `:` and `,` in a property (a file name could hold them)."""
+        message = _escape_data(f"{self.field}: {self.message} [{self.rule}]")
+        return f"::{self.level} file={_escape_property(self.path)},line={self.line},col={self.col}::{message}"
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message: it ends at a line break, and `%` starts an escape."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: as a message, and `:` and `,` separate properties."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class DataError(Exception):

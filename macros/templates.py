@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from .kinds import KINDS
-from .kinds.fields import Ref, slugify
+from .kinds.fields import SLUG, WINDOWS_RESERVED, Ref, slugify
 from .kinds.introspect import derived, full_annotation, inner_model, is_list, literal_values, marker
 
 
@@ -56,13 +56,17 @@ def template(kind: str, name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def new_record(data_dir: Path, kind: str, name: str) -> Path:
-    """Write data/<folder>/<slug>.yml from the template; refuse to overwrite an existing file."""
+def new_record(data_dir: Path, kind: str, name: str, record_id: str | None = None) -> Path:
+    """Write data/<folder>/<id>.yml from the template, the id given or made from the name; never overwrite a file."""
     if kind not in KINDS or KINDS[kind].single:
         raise ValueError(f"unknown kind '{kind}'")
-    record_id = slugify(name)
+    record_id = record_id or slugify(name)
     if not record_id:
-        raise ValueError(f"'{name}' gives an empty id; use letters or digits")
+        raise ValueError(f"'{name}' gives no id in the letters a-z and digits that ids use; choose one with --id, like --id kyiv-bakery")
+    if not SLUG.match(record_id) or len(record_id) > 64:
+        raise ValueError(f"the id must be like 'my-name-2' (a-z, 0-9, single hyphens, at most 64 characters): {record_id!r}")
+    if record_id in WINDOWS_RESERVED:
+        raise ValueError(f"'{record_id}' is a name Windows reserves for a device; choose another with --id")
     folder = Path(data_dir) / KINDS[kind].folder
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.yml"

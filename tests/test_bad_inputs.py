@@ -359,3 +359,46 @@ def test_markdown_beyond_its_budget_is_refused(tiny):
     assert problems(tiny / "data") == ["data/networks/kantine-netwerk.yml:4:14: error: description: nests quotes or lists more than 10 deep [markdown-budget]"]
     write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"[a] " * 300}"\nmembers: [kantine]\n')
     assert problems(tiny / "data") == []
+
+
+def test_ids_windows_reserves_are_refused(tiny):
+    write(tiny, "posts/nul.yml", "title: Null post\nbody: council\n")
+    write(tiny, "posts/console.yml", "title: Console\nbody: council\n")
+    assert problems(tiny / "data") == [
+        "data/posts/nul.yml:1:1: error: file: 'nul' is a name Windows reserves for a device, so the checkout breaks there; rename the file [id]"
+    ]
+
+
+def test_names_in_other_scripts_are_told_apart_and_compared_by_their_letters(tiny):
+    write(tiny, "posts/kyiv.yml", "title: Київ\nbody: council\n")
+    write(tiny, "posts/lviv.yml", "title: Львів\nbody: council\n")
+    write(tiny, "posts/tokyo.yml", "title: 東京\nbody: council\n")
+    assert problems(tiny / "data") == []
+    write(tiny, "posts/kyiv-again.yml", "title: КИЇВ\nbody: council\n")
+    assert problems(tiny / "data") == ["data/posts/kyiv.yml:1:8: error: title: 'Київ' is also the title of data/posts/kyiv-again.yml [duplicate-name]"]
+
+
+def test_dot_files_and_symbolic_links_under_data_are_named_not_skipped(tiny, tmp_path):
+    write(tiny, "enterprises/.yml", "name: Hidden\n")
+    (tiny / "data" / ".drafts").mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "ghost.yml").write_text("title: Ghost\nbody: council\n")
+    (tiny / "data" / "posts").rename(tmp_path / "posts")
+    (tiny / "data" / "posts").symlink_to(tmp_path / "posts")
+    found = problems(tiny / "data")
+    assert "data/.drafts:1:1: error: file: starts with a dot, so it is not read; rename it or remove it [skipped-file]" in found
+    assert "data/enterprises/.yml:1:1: error: file: starts with a dot, so it is not read; rename it or remove it [skipped-file]" in found
+    assert "data/posts:1:1: error: file: is a symbolic link; everything under data/ must be a regular file or folder [unreadable]" in found
+
+
+def test_an_email_address_that_would_add_mail_headers_is_refused(tiny):
+    for address in ("info@example.org?bcc=all@evil.example", "info%0d%0abcc:x@example.org", "a&b@example.org", "info@example.org"):
+        enterprise(tiny, f"contact: {{email: '{address}'}}\n")
+        found = problems(tiny / "data")
+        if address == "info@example.org":
+            assert found == []
+        else:
+            assert found == [
+                f"data/enterprises/kantine.yml:6:18: error: contact.email: must be an e-mail address like info@example.org: '{address}' [email]"
+            ], address

@@ -95,3 +95,22 @@ def test_demo_data_never_replaces_a_folder(tmp_path, capsys):
     assert main(["demo-data", "--enterprises", "12", "--out", str(tmp_path / "new")]) == 0
     assert main(["check", str(tmp_path / "new")]) == 0
     assert len(list((tmp_path / "new" / "enterprises").glob("*.yml"))) == 12
+
+
+def test_new_takes_the_id_an_editor_chooses_for_a_name_in_another_script(tiny, capsys):
+    assert main(["new", "enterprise", "Київська пекарня", "--data-dir", str(tiny / "data")]) == 2
+    assert "choose one with --id" in capsys.readouterr().err
+    assert main(["new", "enterprise", "Київська пекарня", "--id", "kyiv-bakery", "--data-dir", str(tiny / "data")]) == 0
+    assert 'name: "Київська пекарня"' in (tiny / "data/enterprises/kyiv-bakery.yml").read_text(encoding="utf-8")
+
+
+def test_new_refuses_an_id_windows_reserves(tiny, capsys):
+    assert main(["new", "enterprise", "Con", "--data-dir", str(tiny / "data")]) == 2
+    assert "Windows reserves" in capsys.readouterr().err
+
+
+def test_the_github_format_escapes_file_names_and_messages_as_github_documents():
+    from macros.problems import Problem
+
+    problem = Problem("data/a,b:c%d\nx.yml", 3, 5, "name", "50% done\r\n::error ::injected", "rule")
+    assert problem.github() == "::error file=data/a%2Cb%3Ac%25d%0Ax.yml,line=3,col=5::name: 50%25 done%0D%0A::error ::injected [rule]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -129,3 +130,49 @@ def test_exports_fill_in_derived_facts(tiny_catalog):
     (kantine,) = json.loads(export_files(tiny_catalog)["data/enterprise.json"])
     assert kantine["networks"] == ["kantine-netwerk"]  # written on the network only
     assert [c["state"] for c in kantine["certifications"]] == ["certified"]
+
+
+def calendar_of(**fields):
+    from catalogs import Data
+
+    data = Data()
+    data.seminar("s", **fields)
+    return ics_files(data.catalog(), "https://wise.example.org/")["seminars/s.ics"]
+
+
+def test_every_calendar_parses_with_icalendar(example_catalog):
+    from icalendar import Calendar
+
+    for name, text in ics_files(example_catalog, "https://wise.example.org/").items():
+        parsed = Calendar.from_ical(text)
+        assert parsed.get("prodid"), name
+        events = parsed.walk("VEVENT")
+        assert events and all(e.get("dtstart") and e.get("summary") for e in events), name
+
+
+def test_an_all_day_event_ends_the_day_after_its_last_day():
+    from icalendar import Calendar
+
+    (event,) = Calendar.from_ical(calendar_of(start="2026-03-12", end="2026-03-13")).walk("VEVENT")
+    assert (event.decoded("dtstart"), event.decoded("dtend")) == (dt.date(2026, 3, 12), dt.date(2026, 3, 14))
+    (timed,) = Calendar.from_ical(calendar_of(start="2026-03-12T14:00:00+01:00", end="2026-03-12T16:00:00+01:00")).walk("VEVENT")
+    assert timed.decoded("dtstart") == dt.datetime(2026, 3, 12, 13, 0, tzinfo=dt.UTC)
+
+
+def test_text_cannot_start_a_property_of_its_own_in_a_calendar():
+    hostile = "Talk; BEGIN:VALARM, \\ end"
+    text = calendar_of(title=hostile, location={"name": "Hall", "address": "a;b,c\nATTACH:https://evil.example/x\nX-INJECTED:1"})
+    # A second reader that splits on CR and LF alike (some do) sees no property the site did not write.
+    names = {line.split(":", 1)[0].split(";", 1)[0] for line in text.replace("\r\n ", "").replace("\r", "\n").split("\n") if line}
+    assert names <= {"BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME", "UID", "DTSTAMP", "DTSTART", "SUMMARY", "LOCATION", "URL"}
+    from icalendar import Calendar
+
+    (event,) = Calendar.from_ical(text).walk("VEVENT")
+    assert str(event.get("summary")) == hostile
+
+
+def test_a_carriage_return_in_text_is_refused_before_it_reaches_a_calendar(tiny):
+    from conftest import problems, write
+
+    write(tiny, "seminars/procurement-101.yml", 'title: "Talk\\rX-INJECTED: 1"\nstart: 2026-03-12\nlocation: {name: Hall}\n')
+    assert problems(tiny / "data") == ["data/seminars/procurement-101.yml:1:8: error: title: control character U+000D is not allowed [control-character]"]

@@ -20,13 +20,17 @@ from pydantic_core import PydanticCustomError
 
 SITE_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Names Windows keeps for devices: a file `con.yml` (or a page folder `con/`) cannot be checked out there.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 # Numbers are bounded so that every one is finite and exact: at most 12 digits before the point, 6 after.
 _INT = re.compile(r"^-?(0|[1-9][0-9]{0,11})$")
 _DECIMAL = re.compile(r"^-?(0|[1-9][0-9]{0,11})(\.[0-9]{1,6})?$")
 _LONG_NUMBER = re.compile(r"^-?[1-9][0-9]*(\.[0-9]+)?$|^-?0\.[0-9]+$")
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside these years are typos, and date arithmetic near year 9999 overflows
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# The local part takes letters, digits and . _ + - only: no `?`, `&` or `%`, which would add headers (bcc=, an
+# encoded line break) to the `mailto:` link the site makes from the address.
+_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
 _CPV = re.compile(r"^\d{8}-\d$")
 
@@ -43,15 +47,22 @@ def _show(value: Any) -> str:
 
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Control characters other than tab and line feed: a YAML escape ("\r", "\x07") can put them in a value though the
+# loader refuses them in the file. XML forbids most of them, and a lone carriage return splits a calendar's lines.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def text(value: Any) -> str:
     """Text must be text: write true/false or a list in quotes if you mean the words. Invisible
-    bidirectional controls, which can make text read differently from what it says, are refused."""
+    bidirectional controls, which can make text read differently from what it says, and control
+    characters other than tab and line feed are refused."""
     if isinstance(value, str):
         bidi = _BIDI.search(value)
         if bidi:
             raise fail("control-character", f"bidirectional control character U+{ord(bidi.group()):04X} is not allowed")
+        control = _CONTROL.search(value)
+        if control:
+            raise fail("control-character", f"control character U+{ord(control.group()):04X} is not allowed")
         return value
     raise fail("type", f"must be text, not {_kind(value)}" + (" (quote it if you mean the word)" if isinstance(value, bool) else ""))
 
@@ -202,7 +213,7 @@ def http_url(value: Any) -> str:
 
 
 def email(value: Any) -> str:
-    """A plain e-mail address (a public business or office address)."""
+    """A plain e-mail address (a public business or office address): letters, digits and . _ + - before the @."""
     value = text(value)
     if not _EMAIL.match(value):
         raise fail("email", f"must be an e-mail address like info@example.org: {_show(value)}")
@@ -382,6 +393,14 @@ def ordered(start: Any, end: Any) -> bool:
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
         return end >= start
     return as_date(end) >= as_date(start)
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same to a reader: their letters and digits in any script, accents and case aside
+    ("Café Noord" is "cafe-noord"; "Київ" stays "київ", so names in other scripts do not all look alike)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return "-".join(letters.casefold().split())
 
 
 def slugify(name: str) -> str:
