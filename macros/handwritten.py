@@ -9,6 +9,8 @@ problem reported at its line. `check_docs` is what `wise check` and the build ru
 
 from __future__ import annotations
 
+import datetime as dt
+import html as html_module
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,8 +20,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import escape
 from pydantic import BeforeValidator, Field, ValidationError
 
+from .exports.feeds import FeedItem, plain_text
 from .kinds.fields import Accepts, Date, Flag, Line, Part, fail, max_chars, text
-from .load import hidden_break, load_text
+from .load import control_character, hidden_break, load_text
 from .problems import Problem
 from .validate import problem_from_error
 
@@ -28,6 +31,7 @@ from .validate import problem_from_error
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 MULTIMARKDOWN_KEY = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 TAG = re.compile(r"^[\w][\w .'-]*$")
+_TAG = re.compile(r"<[^>]+>")
 MAX_PAGE_BYTES = 1_000_000
 
 
@@ -73,7 +77,7 @@ def check_page(path: Path, display: str, macro_pages: frozenset[str], src_uri: s
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return [Problem(display, line, 1, "file", "is not valid UTF-8; save the file as UTF-8", "encoding")]
-    hidden = hidden_break(text, display)
+    hidden = hidden_break(text, display) or control_character(text, display)
     if hidden:
         return [hidden]
     block = front_matter_text(text)
@@ -143,6 +147,28 @@ def check_docs(docs_dir: Path, macro_pages: frozenset[str] = frozenset(), displa
         elif path.suffix == ".md" and path.is_file():
             problems += check_page(path, display, macro_pages, relative.as_posix())
     return problems
+
+
+# -- the news feed -------------------------------------------------------------------------------
+NEWS_POSTS = "news/posts/"  # the blog's posts, under docs/
+NEWS_FEED = "news/feed.xml"
+MORE = "<!-- more -->"  # the blog's excerpt marker
+
+
+def news_item(page: Any, html_content: str, site_url: str) -> FeedItem:
+    """A news post as a feed item: its title, address, date, categories and opening (up to the excerpt marker) as text."""
+    day = page.meta.get("date")
+    if isinstance(day, dict):  # the blog also accepts `date: {created: …, updated: …}`
+        day = day.get("created")
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return FeedItem(
+        title=html_module.unescape(_TAG.sub("", page.title or "")),
+        url=site_url + page.url,
+        date=day if isinstance(day, dt.date) else dt.date(1970, 1, 1),
+        categories=tuple(str(c) for c in page.meta.get("categories") or ()),
+        summary=plain_text(html_content.split(MORE, 1)[0]),
+    )
 
 
 # -- what the theme prints ---------------------------------------------------------------------

@@ -235,12 +235,21 @@ def _decode(raw: bytes, loaded: Loaded) -> str | None:
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         loaded.problems.append(Problem(loaded.path, line, col, "file", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", "encoding"))
         return None
-    bad = _UNPRINTABLE.search(text)
+    bad = control_character(text, loaded.path)
     if bad:
-        line, col = position(text, bad.start())
-        loaded.problems.append(Problem(loaded.path, line, col, "file", f"control character U+{ord(bad.group()):04X} is not allowed", "control-character"))
+        loaded.problems.append(bad)
         return None
     return text
+
+
+def control_character(text: str, path: str) -> Problem | None:
+    """A control character (other than tab and line breaks) or a lone surrogate, at its position: word processors
+    paste them, XML cannot hold them, and editors cannot see them."""
+    bad = _UNPRINTABLE.search(text)
+    if not bad:
+        return None
+    line, col = position(text, bad.start())
+    return Problem(path, line, col, "file", f"control character U+{ord(bad.group()):04X} is not allowed", "control-character")
 
 
 def position(text: str, index: int) -> tuple[int, int]:

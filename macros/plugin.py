@@ -23,7 +23,8 @@ from mkdocs.utils import get_relative_url
 from . import DOCUMENTED_MACROS
 from .catalog import Catalog
 from .data import read_data
-from .handwritten import plain_meta, sandbox
+from .exports.feeds import FeedItem, rss
+from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
@@ -57,6 +58,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.catalog: Catalog | None = None
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
+        self.news: list[FeedItem] = []
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -69,6 +71,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_files(self, files, config):
         self.pages = {}
+        self.news = []
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         self.site = self._site_options(files, config)
@@ -137,6 +140,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            if page.file.src_uri.startswith(NEWS_POSTS):
+                self.news.append(news_item(page, html, config.site_url or "/"))
             return html
         # The table of contents (and Material's skip link, which targets its first entry) comes
         # from the view's sections, since these pages have no Markdown to take it from.
@@ -145,4 +150,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
+        if self.news:
+            site_url = config.site_url or "/"
+            feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
+            (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes()), encoding="utf-8")

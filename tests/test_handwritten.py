@@ -130,3 +130,8 @@ def test_a_listed_macro_page_cannot_reach_python_internals(tiny, tmp_path):
     result = build(tiny, tmp_path / "out", quiet=False)
     assert result.returncode != 0
     assert not (tiny / "pwned").exists()
+
+
+def test_control_characters_pasted_into_a_page_are_refused_at_their_position(tmp_path):
+    docs = page(tmp_path, "news/posts/post.md", "---\ndate: 2026-01-01\n---\n# Post\n\nPasted from a word processor:\x0b here.\n")
+    assert lines(docs) == ["docs/news/posts/post.md:6:30: error: file: control character U+000B is not allowed [control-character]"]
