@@ -63,23 +63,41 @@ def suppress_column(values: dict[str, float | None]) -> dict[str, str]:
     return shown
 
 
+# The rows a district table adds to the districts: the remainder of the city's figure, and the figure itself.
+OTHER = "other"  # elsewhere in the city, or in districts the year does not count separately
+TOTAL = "total"
+
+
+def publish_column(name: str, city, districts: dict[str, float | None]) -> dict[str, str]:
+    """One measure's cells as published: each district, the remainder (the city's figure minus the districts'),
+    and the city's figure. People counts of 1 to 9 are hidden, and when that leaves one hidden cell among the
+    districts and the remainder, the next smallest is hidden too, so that no cell follows from the others and the
+    total (a district left out of the table would otherwise be the remainder, and readable)."""
+    if name in PERCENT:
+        return {**{d: percent(v) for d, v in districts.items()}, OTHER: MISSING, TOTAL: percent(city)}
+    other = None if city is None else round(city - sum(v for v in districts.values() if v is not None), 6)
+    if name not in PEOPLE:
+        return {**{d: number(v) for d, v in districts.items()}, OTHER: number(other), TOTAL: number(city)}
+    return {**suppress_column({**districts, OTHER: other}), TOTAL: people(city)}
+
+
 @dataclass(frozen=True)
 class DistrictTable:
-    """A monitoring year's figures by district, as published: column labels and one row per district."""
+    """A monitoring year's figures by district, as published: column labels, a row per district of the city (in the
+    vocabulary's order, "–" where the year has no figure), the remainder and the city's total."""
 
     columns: tuple[tuple[str, str], ...]  # (measure, label)
-    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (district id, cells in column order)
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (district id, OTHER or TOTAL; cells in column order)
 
 
-def district_table(year) -> DistrictTable:
-    """The by-district table of a monitoring year: only measures some district has, people counts suppressed per column."""
-    districts = list(year.by_district)
+def district_table(year, districts: list[str] | None = None) -> DistrictTable:
+    """The by-district table of a monitoring year: the measures some district has, every district in `districts`
+    (default: those the year counts), then the remainder and the total, people counts suppressed per column."""
+    keys = list(dict.fromkeys([*(districts or []), *year.by_district]))
     columns = [name for name in LABELS if any(getattr(d, name) is not None for d in year.by_district.values())]
     cells = {}
     for name in columns:
-        values = {d: getattr(year.by_district[d], name) for d in districts}
-        cells[name] = suppress_column(values) if name in PEOPLE else {d: measure(name, v) for d, v in values.items()}
-    return DistrictTable(
-        columns=tuple((name, LABELS[name]) for name in columns),
-        rows=tuple((d, tuple(cells[name][d] for name in columns)) for d in districts),
-    )
+        values = {d: getattr(year.by_district[d], name) if d in year.by_district else None for d in keys}
+        cells[name] = publish_column(name, getattr(year.measures, name), values)
+    rows = [(key, tuple(cells[name][key] for name in columns)) for key in [*keys, OTHER, TOTAL]] if columns else []
+    return DistrictTable(columns=tuple((name, LABELS[name]) for name in columns), rows=tuple(rows))

@@ -402,3 +402,17 @@ def test_an_email_address_that_would_add_mail_headers_is_refused(tiny):
             assert found == [
                 f"data/enterprises/kantine.yml:6:18: error: contact.email: must be an e-mail address like info@example.org: '{address}' [email]"
             ], address
+
+
+def test_free_text_with_a_workers_date_of_birth_or_citizen_service_number_is_refused(tiny):
+    enterprise(tiny, 'how_to_apply: "Ask for Jan, geboren op 3 maart 1990."\n')
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:6:15: error: how_to_apply: looks like a date of birth ('geboren op 3 maart 1990'); the site stores no personal data about workers [personal-data]"
+    ]
+    enterprise(tiny, 'how_to_apply: "Our trainee (BSN 123.456.782) started in May."\n')
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:6:15: error: how_to_apply: holds a number that passes the citizen service number (BSN) check ('123.456.782'); "
+        "the site stores no personal data about workers [personal-data]"
+    ]
+    enterprise(tiny, 'how_to_apply: "Call 020 123 4567 or order 123456789; we were born in 2015."\n')
+    assert problems(tiny / "data") == []

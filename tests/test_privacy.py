@@ -4,8 +4,25 @@ from __future__ import annotations
 
 import pytest
 from catalogs import Data
+from hypothesis import given
+from hypothesis import strategies as st
 
-from macros.privacy import HIDDEN, MISSING, SMALL, DistrictTable, district_table, measure, number, people, percent, small, suppress_column
+from macros.privacy import (
+    HIDDEN,
+    MISSING,
+    OTHER,
+    SMALL,
+    TOTAL,
+    DistrictTable,
+    district_table,
+    measure,
+    number,
+    people,
+    percent,
+    publish_column,
+    small,
+    suppress_column,
+)
 
 
 def test_the_published_markers():
@@ -118,7 +135,7 @@ def test_the_district_table_has_the_measures_some_district_has_in_label_order_an
             ("jobs_target_group", "People of the target group at work"),
             ("market_revenue_share", "Share of revenue earned in the market"),
         ),
-        rows=(("zuid", ("12", "–", "40%")), ("noord", ("3", "250", "–"))),
+        rows=(("zuid", ("12", "–", "40%")), ("noord", ("3", "250", "–")), ("other", ("85", "–", "–")), ("total", ("100", "–", "–"))),
     )
 
 
@@ -132,8 +149,53 @@ def test_people_counts_in_the_district_table_are_suppressed_per_column():
             }
         )
     )
-    assert table.rows == (("noord", ("<10", "30")), ("zuid", ("suppressed", "20")), ("west", ("80", "1,000")))
+    assert table.rows == (
+        ("noord", ("<10", "30")),
+        ("zuid", ("suppressed", "20")),
+        ("west", ("80", "1,000")),
+        ("other", ("–", "–")),
+        ("total", ("–", "–")),
+    )
+
+
+def test_every_district_of_the_city_has_its_row_in_the_vocabularys_order():
+    table = district_table(year({"west": {"enterprises": 4}}, enterprises=10), ["noord", "west", "zuid"])
+    assert table.rows == (("noord", ("–",)), ("west", ("4",)), ("zuid", ("–",)), ("other", ("6",)), ("total", ("10",)))
+
+
+def test_districts_left_out_of_a_year_cannot_be_read_from_the_city_total():
+    # The districts listed add up to 114 of the city's 120: the 6 elsewhere are a small count, hidden, and so is
+    # the next smallest cell, or the 6 would follow from the total.
+    table = district_table(year({"noord": {"jobs_target_group": 40}, "west": {"jobs_target_group": 74}}, jobs_target_group=120))
+    assert table.rows == (("noord", ("suppressed",)), ("west", ("74",)), ("other", ("<10",)), ("total", ("120",)))
+
+
+def test_a_small_district_is_protected_by_a_second_hidden_cell_even_when_the_rest_adds_up():
+    table = district_table(
+        year({"oost": {"jobs_target_group": 7}, "noord": {"jobs_target_group": 40}, "west": {"jobs_target_group": 73}}, jobs_target_group=120)
+    )
+    assert dict(table.rows) == {"oost": ("<10",), "noord": ("suppressed",), "west": ("73",), "other": ("0",), "total": ("120",)}
+
+
+def test_a_small_city_total_is_hidden_with_every_district():
+    table = district_table(year({"oost": {"jobs_target_group": 3}, "west": {"jobs_target_group": 4}}, jobs_target_group=7))
+    assert dict(table.rows) == {"oost": ("<10",), "west": ("<10",), "other": ("0",), "total": ("<10",)}
 
 
 def test_a_year_without_district_figures_has_an_empty_district_table():
     assert district_table(year({})) == DistrictTable(columns=(), rows=())
+
+
+@given(
+    st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e"]), st.none() | st.integers(min_value=0, max_value=60), max_size=5),
+    st.integers(min_value=0, max_value=80),
+)
+def test_no_hidden_count_follows_from_the_other_cells_and_the_total(districts, extra):
+    """Whatever the figures, a small count is hidden, and never alone: the districts and the remainder add up to the
+    published total, so one hidden cell among them could be worked out."""
+    city = sum(v for v in districts.values() if v is not None) + extra
+    cells = publish_column("jobs_target_group", city, districts)
+    values = {**districts, OTHER: extra}
+    hidden = [k for k in values if cells[k] in (SMALL, HIDDEN)]
+    assert all(cells[k] == SMALL for k, v in values.items() if v is not None and 0 < v < 10)
+    assert len(hidden) != 1 or cells[TOTAL] == SMALL  # a hidden total hides the one cell with it

@@ -21,7 +21,7 @@ from ..kinds import KINDS
 from ..kinds.fields import SLUG
 from ..kinds.introspect import inner_model
 from ..kinds.monitoring import PEOPLE
-from ..privacy import HIDDEN, SMALL, people, small, suppress_column
+from ..privacy import HIDDEN, SMALL, people, publish_column, small
 
 CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
@@ -46,7 +46,8 @@ def _published_enterprise(catalog: Catalog, record: Any, row: dict) -> dict:
 
 
 def _published_monitoring(catalog: Catalog, record: Any, row: dict) -> dict:
-    """A monitoring year as published: small people counts hidden, with secondary suppression by district."""
+    """A monitoring year as published: small people counts hidden, by district with secondary suppression that
+    counts the remainder of the city's figure as a cell (publish_column), exactly as the page shows them."""
     for key in PEOPLE:
         value = row["measures"].get(key)
         if isinstance(value, (int, float)) and small(value):
@@ -55,7 +56,7 @@ def _published_monitoring(catalog: Catalog, record: Any, row: dict) -> dict:
     for key in PEOPLE:
         values = {d: m.get(key) for d, m in districts.items()}
         if any(v is not None for v in values.values()):
-            shown = suppress_column(values)
+            shown = publish_column(key, getattr(record.measures, key), values)
             for d, value in values.items():
                 if value is not None and shown[d] in (SMALL, HIDDEN):
                     districts[d][key] = shown[d]

@@ -71,6 +71,37 @@ def _kind(value: Any) -> str:
     return {bool: "true/false", dict: "a mapping", list: "a list", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
+# A date of birth: "born", "geboren" or "geb." and a date (12-03-1985, 12/3/85, 1985-03-12, 12 March 1985, 12 maart 1985).
+_BIRTH = re.compile(
+    r"\b(?:born|geboren|geb\.)\s*(?:on\s+|op\s+|:\s*)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4})",
+    re.IGNORECASE,
+)
+_NINE_DIGITS = re.compile(r"(?<![\d.,-])(\d{9}|\d{3}[ .]\d{2}[ .]\d{2}[ .]\d{2}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d,-]|\.\d)")
+
+
+def passes_bsn_check(digits: str) -> bool:
+    """The eleven-test of Dutch citizen service numbers: 9×d1 + 8×d2 + … + 2×d8 − d9 is a multiple of 11 (and not 0)."""
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
+    return total % 11 == 0
+
+
+def no_personal_data(value: str) -> str:
+    """No personal data about workers in free text: no date of birth ("born", "geboren" or "geb." and a date) and no
+    nine-digit number that passes the citizen service number (BSN) check."""
+    birth = _BIRTH.search(value)
+    if birth:
+        raise fail("personal-data", f"looks like a date of birth ({birth.group()!r}); the site stores no personal data about workers")
+    for found in _NINE_DIGITS.finditer(value):
+        if passes_bsn_check(re.sub(r"[ .]", "", found.group())):
+            raise fail(
+                "personal-data",
+                f"holds a number that passes the citizen service number (BSN) check ({found.group()!r}); the site stores no personal data about workers",
+            )
+    return value
+
+
 def nonblank(value: str) -> str:
     """Required text may not be only spaces."""
     if not value.strip():
@@ -281,12 +312,13 @@ class Derived:
 
 
 _STR = WithJsonSchema({"type": "string"})
-Text = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), Accepts("text")]
-Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(one_line), Accepts("one line of text")]
+Text = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(no_personal_data), Accepts("text")]
+Line = Annotated[str, BeforeValidator(text), AfterValidator(nonblank), AfterValidator(one_line), AfterValidator(no_personal_data), Accepts("one line of text")]
 Markdown = Annotated[
     str,
     BeforeValidator(text),
     AfterValidator(markdown_budget),
+    AfterValidator(no_personal_data),
     Field(description="Markdown (a safe subset; raw HTML is removed)"),
     Accepts("Markdown (a safe subset; raw HTML is shown as text)"),
 ]

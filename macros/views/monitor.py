@@ -25,8 +25,22 @@ def figures(year: Any, measures=LABELS) -> tuple[Figure, ...]:
 
 @dataclass(frozen=True)
 class DistrictRow:
-    district: Link
+    """A row of the district table: a district (linked to its entry), the remainder, or the city's total."""
+
+    label: str
+    link: Link | None
     cells: tuple[str, ...]
+    total: bool = False
+
+
+def district_row(catalog: Catalog, key: str, cells: tuple[str, ...]) -> DistrictRow:
+    """A district table row: a district as a link to its entry, or the remainder or the total as text."""
+    if key == privacy.OTHER:
+        return DistrictRow("Elsewhere or not counted by district", None, cells)
+    if key == privacy.TOTAL:
+        return DistrictRow("The city", None, cells, total=True)
+    link = term(catalog, "districts", key)
+    return DistrictRow(link.text, link, cells)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,7 +57,8 @@ class MonitoringView(RecordView):
 
 def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> MonitoringView:
     """One monitor year: the city's figures and, where counted, the districts', small counts suppressed, all cited."""
-    table = privacy.district_table(year)
+    vocabulary = catalog.vocabulary("districts")
+    table = privacy.district_table(year, [e.id for e in vocabulary.entries] if vocabulary else None)
     return MonitoringView(
         title=f"Sector monitor {year.year}",
         kind="monitoring",
@@ -56,7 +71,7 @@ def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> Monitorin
         citation=citation(year),
         figures=figures(year),
         district_columns=tuple(label for _, label in table.columns),
-        districts=tuple(DistrictRow(term(catalog, "districts", d), cells) for d, cells in table.rows),
+        districts=tuple(district_row(catalog, key, cells) for key, cells in table.rows),
         method=render.markdown(year.method),
         notes=render.paragraphs(year.notes),
     )
