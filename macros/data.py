@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import Catalog
-from .handwritten import check_docs, macro_pages_of
+from .handwritten import check_docs
 from .kinds import KINDS, Kind
 from .kinds.fields import SLUG, WINDOWS_RESERVED, name_key
 from .load import Loaded, load_file
 from .problems import DataError, Problem
 from .references import check_references
+from .settings import Settings, read_settings
 from .validate import validate
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -109,10 +110,10 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
     return []
 
 
-def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, macro_pages: frozenset[str] | None = None) -> Catalog:
+def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings: Settings | None = None) -> Catalog:
     """Load, validate and cross-check everything under `data_dir` (and the hand-written pages under
-    `docs_dir`, of which `macro_pages` may run macros: by default those the mkdocs.yml beside
-    `data_dir` lists); raise DataError with every problem."""
+    `docs_dir`), by the project's settings (default: those of the mkdocs.yml beside `data_dir`);
+    raise DataError with every problem."""
     data_dir = Path(data_dir)
     docs_dir = Path(docs_dir) if docs_dir is not None else None
     if not data_dir.is_dir():
@@ -150,13 +151,28 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, macro_pa
     known = {kind: {key[1] for key in first_file if key[0] == kind} for kind in KINDS}
     # Raw data stays on `loaded` only when it parsed; references are checked on it.
     problems += check_references(records, loaded_files, docs_dir, known)
+    settings = settings if settings is not None else read_settings(data_dir.parent)
     problems += _same_names(records, loaded_files)
+    problems += _outside_city(records, loaded_files, settings)
     if docs_dir is not None and docs_dir.is_dir():
-        allowed = macro_pages if macro_pages is not None else macro_pages_of(data_dir.parent)
-        problems += check_docs(docs_dir, allowed, data_dir.parent)
+        problems += check_docs(docs_dir, settings.macro_pages, data_dir.parent)
     if problems:
         raise DataError(problems)
     return Catalog(records, today=today)
+
+
+def _outside_city(records: dict, loaded: dict[str, Loaded], settings: Settings) -> list[Problem]:
+    """An enterprise's pin lies in the city's box (mkdocs.yml: plugins: wise: city_bounds), so a swapped latitude and
+    longitude, or a typo in a degree, does not put it in the sea."""
+    problems = []
+    for record in records["enterprise"].values():
+        if record.geo and not settings.inside_city(record.geo.lat, record.geo.lon):
+            (south, west), (north, east) = settings.city_bounds
+            message = (
+                f"lat {record.geo.lat}, lon {record.geo.lon} lies outside the city (lat {south} to {north}, lon {west} to {east}; mkdocs.yml: city_bounds)"
+            )
+            problems.append(loaded[record.source_path].problem(("geo",), message, "geo"))
+    return problems
 
 
 def _same_names(records: dict, loaded: dict[str, Loaded]) -> list[Problem]:

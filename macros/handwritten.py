@@ -119,20 +119,6 @@ def _shifted(problem: Problem, shift: int) -> Problem:
     return Problem(problem.path, problem.line + shift, problem.col, problem.field, problem.message, problem.rule)
 
 
-def macro_pages_of(root: Path) -> frozenset[str]:
-    """The pages mkdocs.yml lets run macros (plugins: wise: macro_pages), read with MkDocs' own loader for mkdocs.yml."""
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        return frozenset()
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as handle:
-        plugins = (yaml_load(handle) or {}).get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins)
-    options = next((options for name, options in entries if name == "wise"), None) or {}
-    return frozenset(options.get("macro_pages") or ())
-
-
 def check_docs(docs_dir: Path, macro_pages: frozenset[str] = frozenset(), display_root: Path | None = None) -> list[Problem]:
     """Every problem of every hand-written page under `docs_dir`, and every file or folder there that is skipped."""
     problems = []

@@ -28,6 +28,7 @@ from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
+from .settings import Settings
 from .views.base import Site
 
 
@@ -47,8 +48,9 @@ def article_title(file: File) -> str:
 
 class WiseConfig(Config):
     data_dir = config_options.Type(str, default="data")
-    # Hand-written pages that may run the documented macros (paths under docs/); any other page that asks is refused.
+    # See macros/settings.py: the pages that may run the documented macros, and the city's box for map pins.
     macro_pages = config_options.ListOfItems(config_options.Type(str), default=[])
+    city_bounds = config_options.Optional(config_options.Type(list))
 
 
 class WisePlugin(BasePlugin[WiseConfig]):
@@ -63,7 +65,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), macro_pages=frozenset(self.config.macro_pages))
+            settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
+            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=settings)
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
@@ -77,9 +80,16 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
-        for page in render_pages(self.catalog, self.site):
-            if files.get_file_from_path(page.src_uri) is not None:
-                raise Abort(f"docs/{page.src_uri} would hide the generated page {page.url}; remove or rename it")
+        pages = render_pages(self.catalog, self.site)
+        # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
+        # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
+        generated = {page.url for page in pages}
+        clashes = sorted(
+            f"docs/{f.src_uri} is at {f.url}, the address of a generated page; move or rename it" for f in files.documentation_pages() if f.url in generated
+        )
+        if clashes:
+            raise Abort("Hand-written pages clash with generated ones:\n" + "\n".join(clashes))
+        for page in pages:
             self.pages[page.src_uri] = page
             inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, problems, write
+import pytest
+from conftest import ROOT, build, problems, write
 
 from macros.data import read_data
 
@@ -416,3 +417,38 @@ def test_free_text_with_a_workers_date_of_birth_or_citizen_service_number_is_ref
     ]
     enterprise(tiny, 'how_to_apply: "Call 020 123 4567 or order 123456789; we were born in 2015."\n')
     assert problems(tiny / "data") == []
+
+
+def test_urls_to_numeric_addresses_or_lookalike_host_names_are_refused(tiny):
+    for url, message in (
+        ("http://127.0.0.1/admin", "must name a host, not a numeric address"),
+        ("http://2130706433/", "must name a host, not a numeric address"),
+        ("http://[::1]/", "must name a host, not a numeric address"),
+        ("https://pаypal.example/", "has a host name that mixes writing systems (cyrillic, latin), as lookalike addresses do"),
+        ("https://xn--pypal-4ve.example/", "has a host name that mixes writing systems (cyrillic, latin), as lookalike addresses do"),
+    ):
+        enterprise(tiny, f"website: '{url}'\n")
+        assert problems(tiny / "data") == [f"data/enterprises/kantine.yml:6:10: error: website: {message}: '{url}' [url-host]"], url
+    for url in ("https://münchen.example/", "https://例え.jp/", "https://www.example-123.nl/"):
+        enterprise(tiny, f"website: '{url}'\n")
+        assert problems(tiny / "data") == [], url
+
+
+def test_a_map_pin_outside_the_city_is_refused(tiny):
+    (tiny / "mkdocs.yml").write_text(
+        (tiny / "mkdocs.yml").read_text().replace("macro_pages: [index.md]", "macro_pages: [index.md]\n      city_bounds: [[52.25, 4.70], [52.48, 5.12]]")
+    )
+    enterprise(tiny, "geo: {lat: 4.9, lon: 52.37}\n")  # latitude and longitude swapped
+    assert problems(tiny / "data") == [
+        "data/enterprises/kantine.yml:6:6: error: geo: lat 4.9, lon 52.37 lies outside the city (lat 52.25 to 52.48, lon 4.7 to 5.12; mkdocs.yml: city_bounds) [geo]"
+    ]
+    enterprise(tiny, "geo: {lat: 52.37, lon: 4.9}\n")
+    assert problems(tiny / "data") == []
+
+
+@pytest.mark.slow
+def test_a_hand_written_page_at_a_generated_address_fails_the_build_naming_it(tiny, tmp_path):
+    (tiny / "docs" / "showcase.md").write_text("# My own showcase\n")
+    result = build(tiny, tmp_path / "out")
+    assert result.returncode == 1
+    assert "docs/showcase.md is at showcase/, the address of a generated page; move or rename it" in result.stdout + result.stderr

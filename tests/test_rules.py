@@ -67,6 +67,12 @@ CASES = {
         "name: W\ngoal: G\nstart: 2026-01-01\nend: 2026-02-01\n",
         "data/campaigns/week.yml:4:6: error: end: 2026-01-01 is before start 2026-02-01 [date-order]",
     ),
+    "of_whom_within_total": (
+        "monitoring/2024.yml",
+        "year: 2024\nsource: {title: T}\nmeasures: {jobs_target_group: 100, paid_jobs: 120}\n",
+        "year: 2024\nsource: {title: T}\nmeasures: {jobs_target_group: 100, paid_jobs: 100}\n",
+        "data/monitoring/2024.yml:3:47: error: measures.paid_jobs: 120 is more than the 100 people of the target group at work it is part of [figures]",
+    ),
     "same_kind_of_time": (
         "seminars/procurement-101.yml",
         "title: P\nstart: 2026-03-12T14:00\nend: 2026-03-12\nlocation: {name: Town hall}\n",

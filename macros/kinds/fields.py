@@ -234,12 +234,42 @@ def markdown_budget(value: str) -> str:
     return value
 
 
+_NUMERIC_HOST = re.compile(r"^([0-9.]+|0x[0-9a-f.x]+|.*:.*)$", re.IGNORECASE)  # IPv4 in any notation, IPv6
+# Writing systems whose letters look alike: a host name's label may use one of them, never several.
+_LOOKALIKES = {"LATIN", "CYRILLIC", "GREEK"}
+
+
+def scripts_of(name: str) -> set[str]:
+    """The writing systems of a name's letters (LATIN, CYRILLIC, GREEK…), by their Unicode names; digits and signs have none."""
+    return {unicodedata.name(c, "?").split(" ", 1)[0] for c in name if c.isalpha()}
+
+
+def host_problem(host: str) -> str | None:
+    """Why a URL's host cannot be trusted, or None: a numeric address instead of a name, or a name that mixes
+    Latin, Cyrillic or Greek letters (a Cyrillic "а" in "pаypal.com" looks like a Latin "a")."""
+    if _NUMERIC_HOST.match(host):
+        return "must name a host, not a numeric address"
+    try:
+        readable = host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return "has a host name that is not valid"
+    for label in readable.split("."):
+        mixed = scripts_of(label) & _LOOKALIKES
+        if len(mixed) > 1:
+            return f"has a host name that mixes writing systems ({', '.join(sorted(mixed)).lower()}), as lookalike addresses do"
+    return None
+
+
 def http_url(value: Any) -> str:
-    """An absolute http(s) URL with a host, no spaces or control characters, no user or password."""
+    """An absolute http(s) URL with a host name, no spaces or control characters, no user or password; the host is a
+    name, not a numeric address, and does not mix writing systems."""
     value = text(value)
     parts = urlsplit(value)
     if re.search(r"[\s\x00-\x1f\x7f]", value) or parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         raise fail("url-scheme", f"must be an http(s) URL: {_show(value)}")
+    problem = host_problem(parts.hostname)
+    if problem:
+        raise fail("url-host", f"{problem}: {_show(value)}")
     return value
 
 

@@ -50,6 +50,8 @@ LABELS = {
 }
 # Measures that count people: published as "<10" when 1 to 9.
 PEOPLE = ("jobs_target_group", "paid_jobs", "permanent_contracts", "daytime_activities", "moved_to_paid_work")
+# Measures that count some of the people of the target group at work ("… of whom"): never more than them.
+OF_WHOM = ("paid_jobs", "permanent_contracts", "daytime_activities")
 # Measures that are shares, in percent: never summed across districts.
 PERCENT = ("market_revenue_share",)
 
@@ -83,5 +85,17 @@ def districts_within_city(record: Monitoring):
             yield ("by_district",), f"{measure}: the districts add up to {sum(parts):g}, more than the city's {city:g}", "figures"
 
 
+def of_whom_within_total(record: Monitoring):
+    """ "Of whom" figures (paid jobs, permanent contracts, daytime activities) are never more than the people of the
+    target group at work they are part of, in the city and in each district."""
+    places = [(("measures",), record.measures), *((("by_district", d), m) for d, m in record.by_district.items())]
+    for loc, measures in places:
+        total = measures.jobs_target_group
+        for name in OF_WHOM:
+            part = getattr(measures, name)
+            if total is not None and part is not None and part > total:
+                yield (*loc, name), f"{part:g} is more than the {total:g} people of the target group at work it is part of", "figures"
+
+
 MODEL = Monitoring
-RULES = (year_matches_file, districts_within_city)
+RULES = (year_matches_file, districts_within_city, of_whom_within_total)
