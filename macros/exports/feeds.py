@@ -1,7 +1,9 @@
 """RSS 2.0 feeds, written with an XML library so every text is escaped by XML's rules.
 
-The news feed (`news/feed.xml`) lists the blog posts: title, link, date, categories and the
-opening of the post as plain text. Its dates come from the content (the newest post), never from
+The news feed (`news/feed.xml`, linked from the news page) lists the blog posts: title, link, date,
+categories and the opening of the post as plain text. (No `<link rel="alternate">` in the page head:
+the theme's instant navigation takes every alternate link for another language's site and asks it
+for a sitemap.) Its dates come from the content (the newest post), never from
 the clock, so two builds of the same content are identical.
 """
 
