@@ -21,8 +21,8 @@ from markupsafe import escape
 from pydantic import BeforeValidator, Field, ValidationError
 
 from .exports.feeds import FeedItem, plain_text
-from .kinds.fields import Accepts, Date, Flag, Line, Part, fail, max_chars, text
-from .load import control_character, hidden_break, load_text
+from .kinds.fields import Accepts, Date, Flag, Line, Part, fail, markdown_strain, max_chars, text
+from .load import control_character, hidden_break, load_text, position
 from .problems import Problem
 from .validate import problem_from_error
 
@@ -80,6 +80,10 @@ def check_page(path: Path, display: str, macro_pages: frozenset[str], src_uri: s
     hidden = hidden_break(text, display) or control_character(text, display)
     if hidden:
         return [hidden]
+    strain = markdown_strain(text)
+    if strain:
+        line, col = position(text, strain[1])
+        return [Problem(display, line, col, "file", strain[0], "markdown-budget")]
     block = front_matter_text(text)
     if block is None:
         first = text.split("\n", 1)[0]

@@ -354,7 +354,7 @@ def test_numbers_with_more_digits_than_a_figure_needs_are_refused(tiny):
 def test_markdown_beyond_its_budget_is_refused(tiny):
     write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"[" * 201}"\nmembers: [kantine]\n')
     assert problems(tiny / "data") == [
-        "data/networks/kantine-netwerk.yml:4:14: error: description: has 201 '[' open at once; at most 200 (write \\[ for a literal bracket) [markdown-budget]"
+        "data/networks/kantine-netwerk.yml:4:14: error: description: has more than 200 '[' open at once (write \\[ for a literal bracket) [markdown-budget]"
     ]
     write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: "{"> " * 11}deep"\nmembers: [kantine]\n')
     assert problems(tiny / "data") == ["data/networks/kantine-netwerk.yml:4:14: error: description: nests quotes or lists more than 10 deep [markdown-budget]"]

@@ -135,3 +135,10 @@ def test_a_listed_macro_page_cannot_reach_python_internals(tiny, tmp_path):
 def test_control_characters_pasted_into_a_page_are_refused_at_their_position(tmp_path):
     docs = page(tmp_path, "news/posts/post.md", "---\ndate: 2026-01-01\n---\n# Post\n\nPasted from a word processor:\x0b here.\n")
     assert lines(docs) == ["docs/news/posts/post.md:6:30: error: file: control character U+000B is not allowed [control-character]"]
+
+
+def test_a_page_whose_markdown_would_take_minutes_to_render_is_refused_at_the_spot(tmp_path):
+    docs = page(tmp_path, "notes.md", "# Notes\n\nFine [link](x.md).\n\n" + "[" * 250 + "\n")
+    assert lines(docs) == ["docs/notes.md:5:201: error: file: has more than 200 '[' open at once (write \\[ for a literal bracket) [markdown-budget]"]
+    docs = page(tmp_path / "b", "notes.md", "# Notes\n\n" + "> " * 12 + "deep\n")
+    assert lines(docs) == ["docs/notes.md:3:1: error: file: nests quotes or lists more than 10 deep [markdown-budget]"]

@@ -211,26 +211,36 @@ MARKDOWN_NESTING = 10  # quotes or lists inside each other
 MARKDOWN_OPEN_BRACKETS = 200  # `[` open at once: each makes Python-Markdown look ahead for a link, so the time grows with their square
 
 
+def markdown_strain(value: str) -> tuple[str, int] | None:
+    """Why Markdown would take the renderer too long or too deep, and where (an index into `value`), or None:
+    quotes or lists nested more than 10 deep, or more than 200 `[` open at once (the time grows with their square)."""
+    offset = 0
+    for line in value.split("\n"):
+        stripped = line.lstrip(" >\t")
+        quotes = line[: len(line) - len(stripped)].count(">")
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if quotes > MARKDOWN_NESTING or indent // 2 > MARKDOWN_NESTING * 2:
+            return f"nests quotes or lists more than {MARKDOWN_NESTING} deep", offset
+        offset += len(line) + 1
+    open_brackets = 0
+    for index, char in enumerate(value):
+        if char == "[":
+            open_brackets += 1
+            if open_brackets > MARKDOWN_OPEN_BRACKETS:
+                return f"has more than {MARKDOWN_OPEN_BRACKETS} '[' open at once (write \\[ for a literal bracket)", index
+        elif char == "]" and open_brackets:
+            open_brackets -= 1
+    return None
+
+
 def markdown_budget(value: str) -> str:
     """Markdown stays within what renders at once: 20,000 characters, quotes and lists nested at most 10 deep, and
     at most 200 `[` open at once (the renderer's time grows with their square)."""
     if len(value) > MARKDOWN_CHARS:
         raise fail("markdown-budget", f"is {len(value):,} characters; Markdown fields hold at most {MARKDOWN_CHARS:,}")
-    for line in value.splitlines():
-        stripped = line.lstrip(" >\t")
-        quotes = line[: len(line) - len(stripped)].count(">")
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if quotes > MARKDOWN_NESTING or indent // 2 > MARKDOWN_NESTING * 2:
-            raise fail("markdown-budget", f"nests quotes or lists more than {MARKDOWN_NESTING} deep")
-    open_brackets = peak = 0
-    for char in value:
-        if char == "[":
-            open_brackets += 1
-            peak = max(peak, open_brackets)
-        elif char == "]" and open_brackets:
-            open_brackets -= 1
-    if peak > MARKDOWN_OPEN_BRACKETS:
-        raise fail("markdown-budget", f"has {peak} '[' open at once; at most {MARKDOWN_OPEN_BRACKETS} (write \\[ for a literal bracket)")
+    strain = markdown_strain(value)
+    if strain:
+        raise fail("markdown-budget", strain[0])
     return value
 
 
