@@ -9,11 +9,11 @@ from markupsafe import Markup
 
 from macros.exports import column_docs
 from macros.kinds import KINDS
-from macros.views.base import Link, Section, Span, When
+from macros.views.base import Link, ListingView, Section, Span, When
 from macros.views.data import Download, data_view
 from macros.views.manifesto import Article, ManifestoView, Signatory, manifesto_view, signatory
 from macros.views.network import NetworkCard, NetworkView, network_view, networks_view
-from macros.views.vocabulary import Entry, Use, VocabulariesView, VocabularyCard, VocabularyView, vocabularies_view, vocabulary_view
+from macros.views.vocabulary import Entry, Use, VocabularyCard, VocabularyView, vocabularies_view, vocabulary_view
 
 
 # -- open data ---------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def test_the_vocabularies_page_counts_each_lists_entries():
     data.vocabulary("topics", title="Topics", example=True, entries=[{"id": "work", "label": "Work"}])
     data.vocabulary("districts", title="Districts", entries=[{"id": "noord", "label": "North"}, {"id": "west", "label": "West"}])
     view = vocabularies_view(data.catalog())
-    assert view == VocabulariesView(
+    assert view == ListingView(
         title="Vocabularies",
         cards=(
             VocabularyCard("vocabulary:districts", Link("vocabularies/districts/", "Districts"), False, "2 entries"),

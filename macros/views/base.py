@@ -111,6 +111,17 @@ class View:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ListingView(View):
+    """A page that lists records as cards (each kind's own card type) and says how many."""
+
+    cards: tuple = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+
+@dataclass(frozen=True, kw_only=True)
 class RecordView(View):
     """A page that shows one record: its `data-record` marker, whether it is example data, its source file."""
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import privacy, render
 from ..catalog import Catalog
-from .base import SITE, Link, RecordView, Site, Span, View, When, external, record_link, record_links, sections, span, when
+from .base import SITE, Link, ListingView, RecordView, Site, Span, When, external, record_link, record_links, sections, span, when
 
 
 @dataclass(frozen=True)
@@ -107,15 +107,6 @@ class CampaignCard:
     period: Span | None
 
 
-@dataclass(frozen=True, kw_only=True)
-class CampaignsView(View):
-    cards: tuple[CampaignCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
 def current_first(catalog: Catalog) -> list[Any]:
     """Campaigns running or still to come first (by start), then those that have ended (most recent first)."""
     today = catalog.today
@@ -125,9 +116,9 @@ def current_first(catalog: Catalog) -> list[Any]:
     return running + ended
 
 
-def campaigns_view(catalog: Catalog, site: Site = SITE) -> CampaignsView:
+def campaigns_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/campaigns/ (and the home page's list): every campaign, current and upcoming first."""
-    return CampaignsView(
+    return ListingView(
         title="Campaigns",
         cards=tuple(
             CampaignCard(f"campaign:{c.id}", record_link(catalog, "campaign", c), c.example, c.goal, span(c.start, c.end)) for c in current_first(catalog)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
-from .base import SITE, Link, RecordView, Site, Span, View, external, plural, record_link, record_links, sections, span
+from .base import SITE, Link, ListingView, RecordView, Site, Span, external, plural, record_link, record_links, sections, span
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,18 +53,9 @@ class NetworkCard:
     meta: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class NetworksView(View):
-    cards: tuple[NetworkCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
-def networks_view(catalog: Catalog, site: Site = SITE) -> NetworksView:
+def networks_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/networks/: every network, project and programme with its kind and how many enterprises take part."""
-    return NetworksView(
+    return ListingView(
         title="Networks",
         cards=tuple(
             NetworkCard(

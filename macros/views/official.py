@@ -15,11 +15,11 @@ from .base import (
     Contact,
     Figure,
     Link,
+    ListingView,
     RecordView,
     Site,
     Span,
     Status,
-    View,
     When,
     citation,
     clip,
@@ -339,18 +339,9 @@ class OfficialCard:
     posts: tuple[Link, ...]  # held now
 
 
-@dataclass(frozen=True, kw_only=True)
-class OfficialsView(View):
-    cards: tuple[OfficialCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
-def officials_view(catalog: Catalog, site: Site = SITE) -> OfficialsView:
+def officials_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/officials/: every official with their party and the posts they hold now."""
-    return OfficialsView(
+    return ListingView(
         title="Officials",
         cards=tuple(
             OfficialCard(
@@ -374,18 +365,9 @@ class PostCard:
     holders: tuple[Link, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class PostsView(View):
-    cards: tuple[PostCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
-def posts_view(catalog: Catalog, site: Site = SITE) -> PostsView:
+def posts_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/posts/: every post, its body and organisation, and who holds it now."""
-    return PostsView(
+    return ListingView(
         title="Posts",
         cards=tuple(
             PostCard(

@@ -12,7 +12,25 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.monitoring import LABELS
 from ..kinds.position import FIGURE
-from .base import SITE, Citation, Link, RecordView, Site, Status, View, When, citation, clip, external, plural, record_link, record_links, sections, terms, when
+from .base import (
+    SITE,
+    Citation,
+    Link,
+    ListingView,
+    RecordView,
+    Site,
+    Status,
+    When,
+    citation,
+    clip,
+    external,
+    plural,
+    record_link,
+    record_links,
+    sections,
+    terms,
+    when,
+)
 from .lobby import PostHolders, Step, post_holders, status, step
 
 HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
@@ -148,18 +166,9 @@ class PositionCard:
     review_due: bool
 
 
-@dataclass(frozen=True, kw_only=True)
-class PositionsView(View):
-    cards: tuple[PositionCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
-def positions_view(catalog: Catalog, site: Site = SITE) -> PositionsView:
+def positions_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/positions/: every position with its status, how many of its asks are open, and whether it is due for review."""
-    return PositionsView(
+    return ListingView(
         title="Positions",
         cards=tuple(
             PositionCard(

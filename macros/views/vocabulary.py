@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
-from .base import SITE, Link, RecordView, Site, View, plural, record_link, sections, term_anchor
+from .base import SITE, Link, ListingView, RecordView, Site, plural, record_link, sections, term_anchor
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,9 @@ class VocabularyCard:
     entries: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class VocabulariesView(View):
-    cards: tuple[VocabularyCard, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.cards)
-
-
-def vocabularies_view(catalog: Catalog, site: Site = SITE) -> VocabulariesView:
+def vocabularies_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/vocabularies/: every controlled list and how many entries it has."""
-    return VocabulariesView(
+    return ListingView(
         title="Vocabularies",
         cards=tuple(
             VocabularyCard(f"vocabulary:{v.id}", record_link(catalog, "vocabulary", v), v.example, plural(len(v.entries), "entry", "entries"))
