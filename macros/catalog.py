@@ -72,6 +72,11 @@ class Catalog:
     def manifesto(self) -> Any:
         return self._records["manifesto"].get("manifesto")
 
+    @property
+    def procurement(self) -> Any:
+        """The procurement rules (data/procurement.yml), or None."""
+        return self._records.get("procurement", {}).get("procurement")
+
     # -- derived relations -----------------------------------------------------------------
     def _derive(self) -> None:
         # Membership is written on the network only (enterprise.networks is refused), so the

@@ -17,6 +17,10 @@ CERT_STATES: tuple[str, ...] = typing.get_args(CertState)
 VALID: tuple[str, ...] = ("certified", "reassessment-due")  # the states in which the enterprise holds the scheme
 REASSESSMENT_DAYS = 90  # a certificate ending within this many days is due for re-assessment
 
+# When an enterprise has several holdings of one scheme (a renewal overlapping the old certificate), the one that says
+# most stands for them all: a valid one before an application, before a past one.
+PRECEDENCE: tuple[str, ...] = ("certified", "reassessment-due", "applied", "expired", "withdrawn")
+
 LABELS = {
     "applied": "applied",
     "certified": "certified",
@@ -51,6 +55,12 @@ def is_valid(cert: Any, today: dt.date) -> bool:
 def held_schemes(enterprise: Any, today: dt.date) -> list[str]:
     """The ids of the schemes an enterprise holds today, sorted."""
     return sorted({c.scheme for c in enterprise.certifications if is_valid(c, today)})
+
+
+def best_state(enterprise: Any, scheme_id: str, today: dt.date) -> str | None:
+    """An enterprise's state for one scheme today, by its holding that says most (PRECEDENCE); None if it never applied."""
+    states = [state(c, today) for c in enterprise.certifications if c.scheme == scheme_id]
+    return min(states, key=PRECEDENCE.index) if states else None
 
 
 def expired_but_recorded_certified(cert: Any, today: dt.date) -> bool:

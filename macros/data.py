@@ -82,7 +82,8 @@ def _stray_files(data_dir: Path) -> list[Problem]:
 
 
 def _record_id(kind: Kind, path: Path) -> str:
-    return "manifesto" if kind.single else path.stem
+    """A record's id: its file's name, or for a kind of one file (the manifesto), the kind's name."""
+    return kind.name if kind.single else path.stem
 
 
 def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[Problem]:

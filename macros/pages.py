@@ -18,7 +18,7 @@ from markupsafe import escape
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, campaign, data, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
+from .views import buy_social, buying, campaign, data, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
 from .views.base import SITE, Site, View
 
 
@@ -33,6 +33,7 @@ class PageType:
     template: str
     kind: str | None = None
     nav: bool = False
+    needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
 
 
 def listing(kind: str, view: Callable[..., View]) -> PageType:
@@ -47,6 +48,8 @@ def records(kind: str, view: Callable[..., View], template: str | None = None, s
 
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("buy-social", "buy-social/", buy_social.buy_social_view, "sections/buy-social.html", nav=True),
+    PageType("social-return", "buy-social/social-return/", buying.social_return_view, "sections/social-return.html", nav=True, needs="procurement"),
+    PageType("procurement", KINDS["procurement"].url, buying.procurement_view, "procurement.html", kind="procurement", nav=True),
     PageType("data", "data/", data.data_view, "sections/data.html", nav=True),
     PageType("tracker", "lobby/tracker/", tracker.tracker_view, "sections/tracker.html", nav=True),
     listing("vocabulary", vocabulary.vocabularies_view),
@@ -67,6 +70,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     listing("network", network.networks_view),
     records("network", network.network_view),
     listing("scheme", scheme.certification_view),
+    PageType("self-test", "certification/self-test/", scheme.self_test_view, "sections/self-test.html", nav=True),
     records("scheme", scheme.scheme_view),
     listing("monitoring", monitor.monitor_view),
     records("monitoring", monitor.monitoring_view),
@@ -124,6 +128,8 @@ def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
     """Every generated page of the site, in the order of the table, records by id."""
     pages = []
     for page_type in PAGE_TYPES:
+        if page_type.needs and not catalog.count(page_type.needs):
+            continue
         if page_type.kind:
             pages += [page(page_type, catalog, record, site) for record in catalog.all(page_type.kind)]
         else:

@@ -104,6 +104,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             "map_tiles": map_options.get("tiles"),
             "map_attribution": map_options.get("attribution"),
             "site_url": config.site_url,
+            "site_name": config.site_name,
             "article_titles": titles,
         }
         return Site(**{k: v for k, v in options.items() if v})

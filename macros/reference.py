@@ -10,6 +10,7 @@ import typing
 from pathlib import Path
 
 from .exports import CSV_LIST_SEPARATOR, column_docs
+from .exports.derived import DERIVED
 from .kinds import KINDS
 from .kinds.introspect import accepts, derived, full_annotation, inner_model, is_list, is_mapping, strip
 
@@ -92,6 +93,10 @@ def exports_md() -> str:
     for kind, spec in KINDS.items():
         lines += [f"## {spec.label}: `{kind}.json`, `{kind}.csv`", "", "| column | holds |", "|---|---|"]
         lines += [f"| `{name}` | {_cell(text)} |" for name, text in column_docs(kind)]
+        lines.append("")
+    for export in DERIVED:
+        lines += [f"## {export.label}: `{export.name}.json`, `{export.name}.csv`", "", f"A row is {export.row_is}.", "", "| column | holds |", "|---|---|"]
+        lines += [f"| `{name}` | {_cell(text)} |" for name, text in export.docs]
         lines.append("")
     return "\n".join(lines)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .certification import held_schemes
+from .kinds.enterprise import CITY_WIDE
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,15 @@ def facet_values(catalog: Catalog, enterprise: Any) -> dict[str, list[str]]:
         "certification": held_schemes(enterprise, catalog.today),
         "network": [n.id for n in catalog.networks_of(enterprise.id)],
     }
+
+
+def delivery_area(catalog: Catalog, enterprise: Any) -> list[str]:
+    """The districts an enterprise delivers in: every district when it serves the city as a whole, the districts
+    it lists, or else its own district."""
+    if CITY_WIDE in enterprise.serves:
+        vocab = catalog.vocabulary("districts")
+        return [e.id for e in vocab.entries] if vocab else [enterprise.district]
+    return sorted(set(enterprise.serves)) or [enterprise.district]
 
 
 def value_label(catalog: Catalog, name: str, value: str) -> str:

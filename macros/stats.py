@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .buying import out_of_date
 from .catalog import Catalog
 from .certification import expired_but_recorded_certified
 from .kinds import KINDS
@@ -32,6 +33,9 @@ def stale(catalog: Catalog, review_days: int = REVIEW_DAYS, quiet_days: int = QU
                 lines.append(f"{e.source_path}: certification '{c.scheme}' is marked certified but ended {c.until}")
         if e.figures and max(f.year for f in e.figures) < today.year - FIGURES_YEARS:
             lines.append(f"{e.source_path}: latest figures are from {max(f.year for f in e.figures)}")
+    rules = catalog.procurement
+    if rules is not None:
+        lines += [f"{rules.source_path}: {message}" for message in out_of_date(rules, today)]
     return lines
 
 

@@ -55,6 +55,22 @@ DEFAULTS: dict[str, Any] = {
     "scheme": lambda rid: {"name": rid.replace("-", " ").title(), "kind": "certification", "criteria": [{"id": "mission", "text": "A social mission."}]},
     "monitoring": lambda rid: {"year": rid, "source": {"title": f"Monitor {rid}"}, "measures": {"enterprises": 10}},
     "manifesto": lambda rid: {"title": "Manifesto", "articles": [{"id": "work", "heading": "Work", "text": "Work for all."}]},
+    "procurement": lambda rid: {
+        "title": "Procurement rules",
+        "thresholds": [
+            {"id": "services", "label": "Services", "amount": 216000, "valid_from": "2026-01-01", "source": {"title": "T", "url": "https://example.org/t"}}
+        ],
+        "reserved_contracts": {"minimum_share": 30, "summary": "Reserve.", "sources": [{"title": "A20", "url": "https://example.org/a20"}]},
+        "social_return": {
+            "city": "Tiny",
+            "applies_above": "services",
+            "summary": "Owe.",
+            "valid_from": "2026-01-01",
+            "rates": [{"id": "standard", "label": "Contracts", "percentage": 5, "source": {"title": "P", "url": "https://example.org/p"}}],
+            "factors": [],
+            "sources": [{"title": "P", "url": "https://example.org/p"}],
+        },
+    },
 }
 
 
@@ -77,7 +93,7 @@ class Data:
     def __getattr__(self, kind: str):
         """`data.enterprise("x", ...)` is `data.add("enterprise", "x", ...)`, for every kind."""
         if kind in KINDS:
-            return lambda record_id="manifesto", **fields: self.add(kind, record_id, **fields)
+            return lambda record_id=kind, **fields: self.add(kind, record_id, **fields)
         raise AttributeError(kind)
 
     def catalog(self) -> Catalog:

@@ -73,10 +73,25 @@ def row(catalog: Catalog, kind: str, record: Any) -> dict:
     return publish(catalog, record, data) if publish else data
 
 
+def json_text(rows: list[dict]) -> str:
+    """An export as JSON: an array of objects. allow_nan=False: a NaN or Infinity would make the file invalid JSON
+    (numbers are bounded, this is the proof)."""
+    return json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def csv_text(names: list[str], rows: list[dict]) -> str:
+    """An export as CSV: UTF-8 with a byte-order mark (spreadsheets need it), a header row, CRLF lines."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    for data in rows:
+        writer.writerow([_cell(data.get(name)) for name in names])
+    return "\ufeff" + out.getvalue()
+
+
 def to_json(catalog: Catalog, kind: str) -> str:
     """`/data/<kind>.json`: an array of objects, fields in column order."""
-    # allow_nan=False: a NaN or Infinity would make the file invalid JSON (numbers are bounded, this is the proof).
-    return json.dumps([row(catalog, kind, r) for r in catalog.all(kind)], ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return json_text([row(catalog, kind, r) for r in catalog.all(kind)])
 
 
 def _cell(value: Any) -> str:
@@ -96,15 +111,8 @@ def _cell(value: Any) -> str:
 
 
 def to_csv(catalog: Catalog, kind: str) -> str:
-    """`/data/<kind>.csv`: UTF-8 with a byte-order mark (spreadsheets need it), a header row, CRLF lines."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    names = columns(kind)
-    writer.writerow(names)
-    for record in catalog.all(kind):
-        data = row(catalog, kind, record)
-        writer.writerow([_cell(data.get(name)) for name in names])
-    return "\ufeff" + out.getvalue()
+    """`/data/<kind>.csv`: the records' rows, columns in order."""
+    return csv_text(columns(kind), [row(catalog, kind, r) for r in catalog.all(kind)])
 
 
 def column_docs(kind: str) -> list[tuple[str, str]]:
@@ -119,11 +127,17 @@ def column_docs(kind: str) -> list[tuple[str, str]]:
 
 
 def export_files(catalog: Catalog) -> dict[str, str]:
-    """Every kind's JSON and CSV: site path → text."""
+    """Every kind's JSON and CSV, and the exports derived from several records: site path → text."""
+    from .derived import DERIVED
+
     files = {}
     for kind in KINDS:
         files[f"data/{kind}.json"] = to_json(catalog, kind)
         files[f"data/{kind}.csv"] = to_csv(catalog, kind)
+    for export in DERIVED:
+        rows = export.rows(catalog)
+        files[f"data/{export.name}.json"] = json_text(rows)
+        files[f"data/{export.name}.csv"] = csv_text(export.columns(catalog), rows)
     return files
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import campaign, enterprise, manifesto, monitoring, network, official, position, post, scheme, seminar, vocabulary
+from . import campaign, enterprise, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
 
 
 @dataclass(frozen=True)
@@ -54,5 +54,6 @@ KINDS: dict[str, Kind] = {
         Kind("scheme", "schemes", scheme, "certification/{id}/", "certification/", "name", "Schemes"),
         Kind("monitoring", "monitoring", monitoring, "monitor/{id}/", "monitor/", "year", "Monitoring years"),
         Kind("manifesto", "manifesto.yml", manifesto, "manifesto/", "manifesto/", "title", "Manifesto", single=True),
+        Kind("procurement", "procurement.yml", procurement, "buy-social/rules/", "buy-social/rules/", "title", "Procurement rules", single=True),
     )
 }

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered, refused, repeats
 
@@ -69,6 +69,14 @@ class Job(Part):
     url: Url | None = None
 
 
+CITY_WIDE = "city-wide"
+
+
+def delivery_area(value: Any) -> Any:
+    """A delivery area: `city-wide`, or a list of district ids."""
+    return [value] if value == CITY_WIDE else value
+
+
 class Enterprise(RecordModel):
     """A (work-integration) social enterprise."""
 
@@ -86,6 +94,9 @@ class Enterprise(RecordModel):
     legal_form: Line | None = None
     founded: Year | None = None
     how_to_apply: Text | None = Field(None, description="how job seekers apply or job coaches refer someone")
+    serves: Annotated[list[RefTo("vocab:districts", also=(CITY_WIDE,))], BeforeValidator(delivery_area)] = Field(
+        [], description="where it delivers: `city-wide`, or a list of districts (without it: its own district)"
+    )
     networks: refused("membership is written once, on the network: add this enterprise's id to `members` in data/networks/<network>.yml") = Field(
         [], description="the networks whose `members` list this enterprise (filled in by the build)"
     )
@@ -114,6 +125,12 @@ def figures_within_staff(record: Enterprise):
             yield ("figures", i, "jobs_target_group"), f"{f.jobs_target_group} is more than staff_total {f.staff_total}", "figures"
 
 
+def city_wide_alone(record: Enterprise):
+    """`city-wide` stands alone: a list of districts next to it would say nothing more."""
+    if CITY_WIDE in record.serves and len(record.serves) > 1:
+        yield ("serves",), "write either city-wide or a list of districts", "serves"
+
+
 def geo_on_earth(record: Enterprise):
     """Latitude is within -90..90 and longitude within -180..180."""
     if record.geo and not (-90 <= record.geo.lat <= 90 and -180 <= record.geo.lon <= 180):
@@ -121,4 +138,4 @@ def geo_on_earth(record: Enterprise):
 
 
 MODEL = Enterprise
-RULES = (certification_dates, figures_one_per_year, figures_within_staff, geo_on_earth)
+RULES = (certification_dates, figures_one_per_year, figures_within_staff, city_wide_alone, geo_on_earth)

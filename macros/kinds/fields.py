@@ -328,9 +328,11 @@ def strict_bool(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Ref:
-    """Marks an id field as a reference to a record of `target` (a kind, or `vocab:<name>`)."""
+    """Marks an id field as a reference to a record of `target` (a kind, or `vocab:<name>`); `also` lists words the
+    field takes besides ids (`city-wide`)."""
 
     target: str
+    also: tuple[str, ...] = ()
 
     @property
     def vocabulary(self) -> bool:
@@ -386,12 +388,12 @@ DateTime = Annotated[
 Flag = Annotated[StrictBool, BeforeValidator(strict_bool), WithJsonSchema({"type": "boolean"}), Accepts("true or false")]
 
 
-def RefTo(target: str) -> Any:
-    """An id that must name an existing record of `target`."""
+def RefTo(target: str, also: tuple[str, ...] = ()) -> Any:
+    """An id that must name an existing record of `target` (or be one of the words in `also`)."""
     return Annotated[
         str,
         BeforeValidator(slug),
-        Ref(target),
+        Ref(target, also),
         WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "description": f"id of a {target.replace('vocab:', '')} entry"}),
     ]
 

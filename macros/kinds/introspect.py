@@ -127,7 +127,7 @@ def fields_at(model: Any, loc: tuple) -> dict:
 def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
     """Every (loc, target, id) reference in a record: a validated model, or the raw data of
     one (then `annotation` is the kind's model class), so that files with other problems are
-    still checked."""
+    still checked. A word the field takes besides ids (`Ref.also`) is not a reference."""
     if annotation is None and isinstance(value, BaseModel):
         annotation = type(value)
     ref = ref_of(annotation)
@@ -148,5 +148,5 @@ def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[t
             if key_ref and isinstance(key, str):
                 yield loc + (key,), key_ref.target, key
             yield from iter_refs(element, value_ann, loc + (key,))
-    elif ref is not None and isinstance(value, str):
+    elif ref is not None and isinstance(value, str) and value not in ref.also:
         yield loc, ref.target, value

@@ -260,6 +260,7 @@ class Site:
     map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_attribution: str = "© OpenStreetMap contributors"
     site_url: str = ""
+    site_name: str = "the social enterprise platform"
     article_titles: tuple[tuple[str, str], ...] = ()  # docs path -> title, for links to knowledge articles
 
     def article_title(self, path: str) -> str:

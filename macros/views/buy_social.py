@@ -5,22 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import privacy, showcase
+from .. import buying, certification, privacy, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
 from .base import SITE, Citation, Link, Site, View, citation, record_link, sections
+from .enterprise import quote_link
 
 
 @dataclass(frozen=True)
 class SupplierCard:
-    """One enterprise under one category: what it offers there, its district, how to reach it."""
+    """One enterprise under one category: what it offers there, where it delivers, its Article 20 test, how to ask for a quote."""
 
+    key: str  # its row in the open-data export, for "Download these results"
     marker: str
     link: Link
     example: bool
     offers: str
-    district: str
-    email: Link | None
+    area: str
+    eligible: str  # yes, no, unknown
+    eligible_text: str
+    quote: Link | None
     filters: tuple[tuple[str, str], ...]
 
 
@@ -51,6 +55,8 @@ class BuySocialView(View):
     positions: tuple[Link, ...]
     facets: tuple[showcase.Facet, ...]
     categories: tuple[Category, ...]
+    calculator: Link
+    rules: Link | None
 
     @property
     def count(self) -> int:
@@ -66,21 +72,63 @@ def sector_figures(catalog: Catalog) -> SectorFigures | None:
     return None
 
 
-def supplier(catalog: Catalog, enterprise: Any, category: str) -> SupplierCard:
-    email = enterprise.contact.email if enterprise.contact else None
+# The catalogue's filters, in display order: (name, label, vocabulary whose entries are always offered).
+FACETS = (
+    ("category", "Offers", "offering-categories"),
+    ("area", "Delivers in", "districts"),
+    ("article20", "Article 20 test (reserved contracts)", None),
+    ("certification", "Certified now", None),
+    ("target_group", "Works with", "target-groups"),
+)
+ARTICLE20_LABELS = {"yes": "At least 30% of staff from the target group", "no": "Below 30%", "unknown": "Not known"}
+
+
+def supplier(catalog: Catalog, enterprise: Any, category: str, site: Site) -> SupplierCard:
+    """An enterprise's card under one category, with the values the catalogue's filters read."""
+    offers = [o.name for o in enterprise.offerings if o.category == category]
+    area = showcase.delivery_area(catalog, enterprise)
+    test = buying.article20(enterprise, catalog.today, catalog.procurement)
+    every = catalog.vocabulary("districts")
     return SupplierCard(
+        key=enterprise.id,
         marker=f"enterprise:{enterprise.id}",
         link=Link(KINDS["enterprise"].page_url(enterprise.id) + "#buy", enterprise.name),
         example=enterprise.example,
-        offers="; ".join(o.name for o in enterprise.offerings if o.category == category),
-        district=catalog.label("districts", enterprise.district),
-        email=Link(f"mailto:{email}", email) if email else None,
-        filters=(("category", category), ("district", enterprise.district)),
+        offers="; ".join(offers),
+        area="the whole city" if every and len(area) == len(every.entries) > 1 else ", ".join(catalog.label("districts", d) for d in area),
+        eligible=test.state,
+        eligible_text=ARTICLE20_LABELS[test.state],
+        quote=quote_link(enterprise, "; ".join(offers), site.site_name),
+        filters=(
+            ("category", category),
+            ("area", " ".join(area)),
+            ("article20", test.state),
+            ("certification", " ".join(certification.held_schemes(enterprise, catalog.today))),
+            ("target_group", " ".join(sorted(set(enterprise.target_groups)))),
+        ),
     )
 
 
+def facets(catalog: Catalog, cards: list[SupplierCard]) -> tuple[showcase.Facet, ...]:
+    """The catalogue's filters, counted over its cards (an enterprise counts once per category it offers in)."""
+    out = []
+    for name, label, vocabulary in FACETS:
+        vocab = catalog.vocabulary(vocabulary) if vocabulary else None
+        offered = [e.id for e in vocab.entries] if vocab else ("yes", "no", "unknown") if name == "article20" else ()
+        values = (dict(c.filters)[name].split() for c in cards)
+        if name == "article20":
+            label_of = ARTICLE20_LABELS.get
+        elif name == "certification":
+            label_of = lambda v: catalog.title("scheme", catalog.get("scheme", v))  # noqa: E731
+        else:
+            label_of = lambda v, voc=vocabulary: catalog.label(voc, v)  # noqa: E731
+        out.append(showcase.facet(name, label, values, label_of, offered))
+    return tuple(out)
+
+
 def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
-    """/buy-social/: every offering category with its CPV codes and suppliers; filters by category and district."""
+    """/buy-social/: every offering category with its CPV codes and suppliers; filters by category, delivery area,
+    Article 20's test, certification and target group."""
     vocab = catalog.vocabulary("offering-categories")
     entries = vocab.entries if vocab else []
     categories = tuple(
@@ -89,24 +137,11 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
             c.label,
             ", ".join(c.cpv),
             c.description,
-            tuple(supplier(catalog, e, c.id) for kind, e in catalog.uses("offering-categories", c.id) if kind == "enterprise"),
+            tuple(supplier(catalog, e, c.id, site) for kind, e in catalog.uses("offering-categories", c.id) if kind == "enterprise"),
         )
         for c in entries
     )
     cards = [s for c in categories for s in c.suppliers]
-    districts = catalog.vocabulary("districts")
-    facets = (
-        showcase.facet(
-            "category", "Offers", ([dict(s.filters)["category"]] for s in cards), lambda v: catalog.label("offering-categories", v), [c.id for c in entries]
-        ),
-        showcase.facet(
-            "district",
-            "District",
-            ([dict(s.filters)["district"]] for s in cards),
-            lambda v: catalog.label("districts", v),
-            [d.id for d in districts.entries] if districts else (),
-        ),
-    )
     figures = sector_figures(catalog)
     procurement = [p for p in catalog.all("position") if "social-procurement" in p.topics]
     return BuySocialView(
@@ -115,6 +150,8 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
         toc=sections(("catalogue", "The catalogue", True), ("why", "Why buy social", True)),
         figures=figures,
         positions=tuple(record_link(catalog, "position", p) for p in procurement),
-        facets=facets,
+        facets=facets(catalog, cards),
         categories=categories,
+        calculator=Link("buy-social/social-return/", "the social return calculator"),
+        rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if catalog.procurement else None,
     )

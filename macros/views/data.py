@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..exports import CSV_LIST_SEPARATOR, column_docs
+from ..exports.derived import DERIVED
 from ..kinds import KINDS
 from .base import SITE, Link, Section, Site, View, plural
 
@@ -42,6 +43,16 @@ def data_view(catalog: Catalog, site: Site = SITE) -> DataView:
             tuple(column_docs(kind)),
         )
         for kind, spec in KINDS.items()
+    ) + tuple(
+        Download(
+            export.name,
+            export.label,
+            len(rows := export.rows(catalog)),
+            plural(len(rows), "row") + f", each {export.row_is}",
+            (Link(f"data/{export.name}.json", "JSON"), Link(f"data/{export.name}.csv", "CSV")),
+            export.docs,
+        )
+        for export in DERIVED
     )
     return DataView(
         title="Open data",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import certification, privacy, render, showcase
+from .. import buying, certification, privacy, render, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
 from .base import (
@@ -69,12 +70,65 @@ def held(all_holdings: tuple[Holding, ...]) -> tuple[Holding, ...]:
 
 @dataclass(frozen=True)
 class Offering:
-    """Something buyers can buy, with its category and CPV codes."""
+    """Something buyers can buy, with its category and CPV codes, and a link to ask for a quote."""
 
     name: str
     description: str | None
     category: Link
     cpv: str
+    quote: Link | None = None
+
+
+def quote_link(enterprise: Any, offer: str, site_name: str) -> Link | None:
+    """A `mailto:` asking the enterprise for a quote, its subject naming the offer and the platform; None without an
+    e-mail address. The address is validated to hold no `?`, `&` or `%`, and the subject is URL-encoded."""
+    email = enterprise.contact.email if enterprise.contact else None
+    if not email:
+        return None
+    subject = f"Quote request: {offer} (via {site_name})"
+    return Link(f"mailto:{email}?subject={quote(subject, safe='')}", "Request a quote")
+
+
+@dataclass(frozen=True)
+class BuyersPanel:
+    """What a buyer needs to know: may a contract be reserved for this enterprise (Article 20's test), which schemes
+    it holds today, and whether buying here counts towards social return, with which factor."""
+
+    eligible: str  # yes, no, unknown: data-reserved-eligible
+    eligible_text: str
+    share: str | None  # the share of target-group staff, when it gives no small count away
+    rules: Link | None
+    factor: str  # data-social-return-factor
+    factor_text: str
+    schemes: tuple[Holding, ...]
+
+
+def buyers_panel(catalog: Catalog, enterprise: Any, all_holdings: tuple[Holding, ...]) -> BuyersPanel:
+    rules = catalog.procurement
+    test = buying.article20(enterprise, catalog.today, rules)
+    credit = buying.social_return_credit(enterprise, catalog.today, rules)
+    minimum = f"{rules.reserved_contracts.minimum_share:g}%" if rules else f"{buying.MINIMUM_SHARE}%"
+    eligible_text = {
+        "yes": f"Yes: {test.reason}. A contract may be reserved for it under Article 20 (at least {minimum} of employees disabled or disadvantaged).",
+        "no": f"No: {test.reason}. Article 20 asks at least {minimum}.",
+        "unknown": f"Unknown: {test.reason}.",
+    }[test.state]
+    if credit.factor:
+        scheme = catalog.title("scheme", catalog.get("scheme", credit.scheme))
+        factor_text = f"Yes: each euro spent here counts as {privacy.number(credit.factor)} euro towards a contractor's social return ({scheme})."
+        if credit.example:
+            factor_text += " This factor is an example, not the city's policy."
+    else:
+        factor_text = "No: it holds no scheme whose purchases count towards social return."
+    return BuyersPanel(
+        eligible=test.state,
+        eligible_text=eligible_text,
+        share=f"{privacy.number(test.share)}% of its staff belong to the target group ({test.year})" if test.share is not None else None,
+        rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if rules else None,
+        factor=privacy.number(credit.factor),
+        factor_text=factor_text,
+        schemes=held(all_holdings),
+    )
 
 
 @dataclass(frozen=True)
@@ -108,6 +162,7 @@ class EnterpriseView(RecordView):
     chips: tuple[Holding, ...]
     description: Markup
     offerings: tuple[Offering, ...]
+    buyers: BuyersPanel
     website: Link | None
     contact: Contact | None
     address: str | None
@@ -168,12 +223,16 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         record_id=e.id,
         example=e.example,
         source_path=e.source_path,
-        toc=sections(("buy", "Buy from us", True), ("work", "Work or refer here", True), ("impact", "Why it matters", True)),
+        toc=sections(("buy", "Buy from us", True), ("buyers", "For buyers", True), ("work", "Work or refer here", True), ("impact", "Why it matters", True)),
         summary=e.summary,
         tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
         chips=held(all_holdings),
         description=render.markdown(e.description),
-        offerings=tuple(Offering(o.name, o.description, term(catalog, "offering-categories", o.category), cpv_codes(catalog, o)) for o in e.offerings),
+        offerings=tuple(
+            Offering(o.name, o.description, term(catalog, "offering-categories", o.category), cpv_codes(catalog, o), quote_link(e, o.name, site.site_name))
+            for o in e.offerings
+        ),
+        buyers=buyers_panel(catalog, e, all_holdings),
         website=external(e.website),
         contact=contact(e.contact),
         address=address_text(e.address),
@@ -197,6 +256,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
 class EnterpriseCard:
     """One enterprise in a filterable listing: what the card shows and the values its filters read."""
 
+    key: str  # its row in the open-data export, for "Download these results"
     marker: str
     link: Link
     example: bool
@@ -231,6 +291,7 @@ def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> Ent
     """A showcase card: name, summary, sector and district, schemes held today, offerings, filter values."""
     e = enterprise
     return EnterpriseCard(
+        key=e.id,
         marker=f"enterprise:{e.id}",
         link=record_link(catalog, "enterprise", e),
         example=e.example,

@@ -7,9 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import certification, render
+from .. import buying, certification, render, showcase
 from ..catalog import Catalog
-from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, sections, span
+from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,12 @@ class SchemeView(RecordView):
     former: tuple[HolderRow, ...]
 
 
-# When an enterprise has several holdings of one scheme (a renewal overlapping the old certificate),
-# its page lists it once, by the holding that says most: a valid one before an application, before a past one.
-PRECEDENCE = ("certified", "reassessment-due", "applied", "expired", "withdrawn")
-
-
 def best_holdings(catalog: Catalog, scheme_id: str) -> list[tuple[Any, Any]]:
-    """Each enterprise holding the scheme once, with its holding that says most, by enterprise name."""
+    """Each enterprise holding the scheme once, with its holding that says most (certification.PRECEDENCE), by name."""
     best: dict[str, tuple[Any, Any]] = {}
     for enterprise, cert in catalog.holders_of_scheme(scheme_id):
-        rank = PRECEDENCE.index(certification.state(cert, catalog.today))
-        if enterprise.id not in best or rank < PRECEDENCE.index(certification.state(best[enterprise.id][1], catalog.today)):
+        rank = certification.PRECEDENCE.index(certification.state(cert, catalog.today))
+        if enterprise.id not in best or rank < certification.PRECEDENCE.index(certification.state(best[enterprise.id][1], catalog.today)):
             best[enterprise.id] = (enterprise, cert)
     return sorted(best.values(), key=lambda ec: (ec[0].name.lower(), ec[0].id))
 
@@ -120,14 +115,52 @@ class SchemeCard:
     holders_text: str | None  # certification schemes: how many hold it today
 
 
+@dataclass(frozen=True)
+class MatrixRow:
+    """One enterprise in the certification matrix: its state for each certification scheme (None: never applied),
+    Article 20's test, and the values the matrix's filters read."""
+
+    key: str
+    marker: str
+    link: Link
+    example: bool
+    states: tuple[tuple[str, Status | None], ...]  # (scheme id, state)
+    article20: Status
+    filters: tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True, kw_only=True)
 class CertificationView(View):
     definitions: tuple[SchemeCard, ...]
     schemes: tuple[SchemeCard, ...]
+    self_test: Link | None
+    matrix_schemes: tuple[Link, ...]
+    matrix: tuple[MatrixRow, ...]
+    facets: tuple[showcase.Facet, ...]
 
     @property
     def count(self) -> int:
-        return len(self.definitions) + len(self.schemes)
+        return len(self.matrix)
+
+
+ARTICLE20_STATUS = {"yes": "at least 30%", "no": "below 30%", "unknown": "unknown"}
+
+
+def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixRow:
+    states = []
+    for s in schemes:
+        key = certification.best_state(enterprise, s.id, catalog.today)
+        states.append((s.id, Status(key, certification.LABELS[key]) if key else None))
+    test = buying.article20(enterprise, catalog.today, catalog.procurement)
+    return MatrixRow(
+        key=enterprise.id,
+        marker=f"enterprise:{enterprise.id}",
+        link=record_link(catalog, "enterprise", enterprise),
+        example=enterprise.example,
+        states=tuple(states),
+        article20=Status(f"article20-{test.state}", ARTICLE20_STATUS[test.state]),
+        filters=(("certification", " ".join(certification.held_schemes(enterprise, catalog.today))), ("article20", test.state)),
+    )
 
 
 def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView:
@@ -145,9 +178,63 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
     ]
     definitions = tuple(c for c in cards if c.kind_label == "definition")
     schemes = tuple(c for c in cards if c.kind_label != "definition")
+    certifications = [s for s in catalog.all("scheme") if s.kind == "certification"]
+    rows = tuple(matrix_row(catalog, e, certifications) for e in catalog.all("enterprise"))
     return CertificationView(
         title="Certification",
-        toc=sections(("definition", "What counts as a social enterprise", definitions), ("schemes", "Certification schemes", schemes)),
+        wide=True,
+        toc=sections(
+            ("definition", "What counts as a social enterprise", definitions),
+            ("schemes", "Certification schemes", schemes),
+            ("matrix", "Who holds what today", rows),
+        ),
         definitions=definitions,
         schemes=schemes,
+        self_test=Link("certification/self-test/", "Is my enterprise a WISE? Take the self-test")
+        if any(s.kind == "definition" for s in catalog.all("scheme"))
+        else None,
+        matrix_schemes=record_links(catalog, "scheme", certifications),
+        matrix=rows,
+        facets=(
+            showcase.facet(
+                "certification",
+                "Certified now",
+                (dict(r.filters)["certification"].split() for r in rows),
+                lambda v: catalog.title("scheme", catalog.get("scheme", v)),
+                [s.id for s in certifications],
+            ),
+            showcase.facet("article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), ARTICLE20_STATUS.get, ("yes", "no", "unknown")),
+        ),
+    )
+
+
+# -- the self-test -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NextScheme:
+    """A certification scheme to apply for: its page, its owner, its own site."""
+
+    link: Link
+    owner: str | None
+    website: Link | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SelfTestView(View):
+    definition: Link | None
+    criteria: tuple[Criterion, ...]
+    schemes: tuple[NextScheme, ...]
+
+
+def self_test_view(catalog: Catalog, site: Site = SITE) -> SelfTestView:
+    """/certification/self-test/: the definition's criteria as questions, and the certification schemes to apply for
+    next. The criteria come from the definition record; the answers never leave the reader's browser."""
+    definition = next((s for s in catalog.all("scheme") if s.kind == "definition"), None)
+    return SelfTestView(
+        title="Is my enterprise a WISE?",
+        toc=sections(("questions", "The questions", definition), ("next", "What to do next", True)),
+        definition=record_link(catalog, "scheme", definition) if definition else None,
+        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in definition.criteria) if definition else (),
+        schemes=tuple(
+            NextScheme(record_link(catalog, "scheme", s), s.owner, external(s.url, "their website")) for s in catalog.all("scheme") if s.kind == "certification"
+        ),
     )

@@ -113,6 +113,7 @@
       });
     });
     var map = setupMap(root, items);
+    setupDownload(root, items);
 
     function update() {
       var chosen = selection(form, facets);
@@ -183,6 +184,58 @@
     });
   }
 
+  /* -- download these results ---------------------------------------------------------------------- */
+
+  // The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), each with its
+  // text as written, so that the downloaded file keeps the export's cells exactly.
+  function csvRows(text) {
+    var rows = [], start = 0, quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && c === "\n") {
+        rows.push(text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length) rows.push(text.slice(start));
+    return rows;
+  }
+
+  function firstCell(row) {
+    if (row[0] !== '"') return row.split(",")[0].replace(/\r?\n$/, "");
+    var end = 1;
+    while (end < row.length && !(row[end] === '"' && row[end + 1] !== '"')) end += row[end] === '"' ? 2 : 1;
+    return row.slice(1, end).replace(/""/g, '"');
+  }
+
+  /* "Download these results (CSV)": the rows of the listing's open-data file (data-download) whose id is an item
+     shown now (data-key), with the file's header; made in the browser, nothing is sent anywhere. */
+  function setupDownload(root, items) {
+    var box = root.querySelector("[data-download-results]");
+    if (!box || !root.dataset.download) return;
+    var link = box.querySelector("a");
+    box.hidden = false;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      fetch(root.dataset.download).then(function (response) { return response.text(); }).then(function (text) {
+        var bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+        var rows = csvRows(bom ? text.slice(1) : text);
+        var shown = {};
+        items.forEach(function (item) { if (item.visible) shown[item.card.dataset.key] = true; });
+        var kept = rows.slice(1).filter(function (row) { return shown[firstCell(row)]; });
+        var blob = new Blob([bom + rows[0] + kept.join("")], { type: "text/csv;charset=utf-8" });
+        var save = document.createElement("a");
+        save.href = URL.createObjectURL(blob);
+        save.download = (root.dataset.listing || "results") + "-results.csv";
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(function () { URL.revokeObjectURL(save.href); }, 1000);
+      });
+    });
+  }
+
   /* -- the map ------------------------------------------------------------------------------------ */
 
   function setupMap(root, items) {
@@ -231,6 +284,100 @@
     return { update: update };
   }
 
+  /* -- the social return calculator ----------------------------------------------------------------- */
+
+  // The page carries the policy's numbers (threshold, rates, factors), made from procurement.yml; this only sums.
+  function setupCalculator() {
+    var root = document.querySelector("[data-calculator]");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var form = root.querySelector("form[data-social-return-form]");
+    var result = root.querySelector("[data-social-return-result]");
+    var text = result.querySelector("[data-result-text]");
+    var cover = result.querySelector("[data-result-cover]");
+    var table = root.querySelector("[data-factors]");
+    var factors = (table ? table.dataset.factors : "").split(" ").filter(Boolean).map(parseFloat);
+    var wises = all(root, "[data-wise]");
+    var none = root.querySelector("[data-wise-none]");
+    var catalogue = root.querySelector("[data-catalogue-link]");
+    var base = catalogue.getAttribute("href");
+    var money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+    function update() {
+      var value = parseFloat(form.elements.value.value) || 0;
+      var low = form.elements.low_labour;
+      var rate = low && low.checked ? parseFloat(low.dataset.rate) : parseFloat(form.elements.standard_rate.value);
+      var threshold = parseFloat(form.dataset.threshold);
+      var owed = value > threshold ? value * rate / 100 : 0;
+      text.textContent = owed
+        ? "You owe " + money.format(owed) + " in social return: " + rate + "% of " + money.format(value) + "."
+        : "At " + money.format(value) + " no social return applies: it applies above " + money.format(threshold) + ".";
+      cover.textContent = "";
+      if (owed) {
+        factors.forEach(function (factor) {
+          var item = document.createElement("li");
+          item.textContent = "Buy " + money.format(owed / factor) + " from a WISE whose purchases count at factor " + factor + ".";
+          cover.appendChild(item);
+        });
+      }
+      var category = form.elements.category.value;
+      var shown = 0;
+      wises.forEach(function (wise) {
+        var match = !category || (" " + wise.dataset.categories + " ").indexOf(" " + category + " ") !== -1;
+        wise.hidden = !match;
+        if (match) shown++;
+      });
+      none.hidden = shown !== 0;
+      catalogue.setAttribute("href", base + (category ? "?category=" + encodeURIComponent(category) : ""));
+    }
+
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    result.hidden = false;
+    update();
+  }
+
+  /* -- the self-test ---------------------------------------------------------------------------------- */
+
+  function setupSelfTest() {
+    var root = document.querySelector("[data-self-test]");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var form = root.querySelector("form[data-self-test-form]");
+    var result = root.querySelector("[data-self-test-result]");
+    if (!form || !result) return;
+    var text = result.querySelector("[data-result-text]");
+    var list = result.querySelector("[data-result-criteria]");
+    var criteria = all(form, "fieldset[data-criterion]");
+
+    function update() {
+      var met = 0, answered = 0;
+      list.textContent = "";
+      criteria.forEach(function (fieldset, i) {
+        var chosen = fieldset.querySelector("input:checked");
+        if (!chosen) return;
+        answered++;
+        if (chosen.value === "yes") met++;
+        var item = document.createElement("li");
+        item.textContent = "Criterion " + (i + 1) + ": " + (chosen.value === "yes" ? "met" : "not met yet");
+        list.appendChild(item);
+      });
+      result.hidden = answered === 0;
+      if (answered < criteria.length) {
+        text.textContent = "You meet " + met + " of the " + answered + " criteria answered so far; " + (criteria.length - answered) + " to go.";
+      } else if (met === criteria.length) {
+        text.textContent = "Your enterprise meets all " + met + " criteria of the definition: apply for a certification scheme below.";
+      } else {
+        text.textContent = "Your enterprise meets " + met + " of the " + criteria.length + " criteria. Work on the others before you apply for a scheme.";
+      }
+    }
+
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
   /* -- copy links --------------------------------------------------------------------------------- */
 
   /* "Link to this ask": copies the ask's full address, and still works as a plain link. */
@@ -255,6 +402,8 @@
   function init() {
     var root = document.querySelector("[data-filterable]");
     current = root ? setupFilters(root) : null;
+    setupCalculator();
+    setupSelfTest();
     setupCopyLinks(document);
   }
 
