@@ -49,6 +49,9 @@ def page_types() -> dict[str, str]:
         "vocabularies": "vocabularies/",
         "reference": "reference/data-model/",
         "editing-guide": "reference/editing/",
+        "calculator": "buy-social/social-return/",
+        "procurement rules": "buy-social/rules/",
+        "self-test": "certification/self-test/",
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT
 from htmltools import read
 from test_build import assert_nothing_lost, expected_records, leftovers
@@ -84,3 +86,31 @@ def test_news_has_a_feed_with_every_post_that_parses_cleanly(example_site):
     assert {e.title for e in parsed.entries} == headings
     assert all("!!!" not in e.summary and "None" not in e.summary for e in parsed.entries)  # rendered text, not Markdown
     assert "feed.xml" in read(example_site, "news/").links()  # a visible link
+
+
+def test_buy_social_facet_counts_are_the_counts_the_yaml_implies(example_site):
+    """Each filter value's count on the page, before any script runs: how many offers (an enterprise under one of
+    its categories) have it, computed here from the YAML."""
+    import datetime as dt
+    from collections import Counter
+
+    import yaml
+    from test_buyers_browser import article20
+    from test_showcase_browser import delivers_in
+
+    enterprises = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / "enterprises").glob("*.yml"))}
+    districts = [d["id"] for d in yaml.safe_load((ROOT / "data" / "vocabularies" / "districts.yml").read_text(encoding="utf-8"))["entries"]]
+    want: dict[str, Counter] = {"category": Counter(), "area": Counter(), "article20": Counter()}
+    for e in enterprises.values():
+        for category in sorted({o["category"] for o in e.get("offerings", [])}):
+            want["category"][category] += 1
+            want["article20"][article20(e, dt.date.today())] += 1
+            for d in districts:
+                want["area"][d] += delivers_in(e, d)
+    html = (example_site / "buy-social" / "index.html").read_text(encoding="utf-8")
+    page = read(example_site, "buy-social/")
+    boxes = [(a["name"], a["value"]) for t, a in page.elements if t == "input" and a.get("type") == "checkbox" and "name" in a]
+    counts = [int(c) for c in re.findall(r"data-value-count>(\d+)<", html)]
+    shown = dict(zip(boxes, counts, strict=True))
+    for facet, expected in want.items():
+        assert {v: n for (f, v), n in shown.items() if f == facet and n} == {v: n for v, n in expected.items() if n}, facet

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import problems, write
+from conftest import FIXTURES, problems, write
 
 from macros.kinds import KINDS
 
 OFFICIAL = "name: An Alderman\nsources: [https://example.org/a]\nmemberships:\n"
 POSITION = "title: T\nsummary: S\nstatus: active\nlast_reviewed: 2026-01-01\nasks:\n"
+PROCUREMENT = (FIXTURES / "tiny" / "data" / "procurement.yml").read_text(encoding="utf-8")
 CASES = {
     # rule: (file, failing text, passing text, expected problem line)
     "certification_dates": (
@@ -138,6 +139,39 @@ CASES = {
         "title: O\nentries:\n  - {id: catering, label: Catering}\n",
         "title: O\nentries:\n  - {id: catering, label: Catering, cpv: ['55520000-1']}\n",
         "data/vocabularies/offering-categories.yml:3:5: error: entries[0]: an offering category needs its CPV code(s) in cpv [cpv]",
+    ),
+    "threshold_dates": (
+        "procurement.yml",
+        PROCUREMENT.replace("valid_until: 2027-12-31", "valid_until: 2025-12-31"),
+        PROCUREMENT,
+        "data/procurement.yml:8:18: error: thresholds[0].valid_until: 2025-12-31 is before valid_from 2026-01-01 [date-order]",
+    ),
+    "unique_ids": (
+        "procurement.yml",
+        PROCUREMENT.replace(
+            "  factors:\n",
+            "    - {id: standard, label: Again, percentage: 2, labour_share_below: 30, source: {title: P, url: 'https://example.org/p'}}\n  factors:\n",
+        ),
+        PROCUREMENT,
+        "data/procurement.yml:21:12: error: social_return.rates[1].id: 'standard' appears twice [duplicate]",
+    ),
+    "known_threshold": (
+        "procurement.yml",
+        PROCUREMENT.replace("applies_above: services", "applies_above: works"),
+        PROCUREMENT,
+        "data/procurement.yml:16:18: error: social_return.applies_above: no threshold 'works'; thresholds: services [unknown-reference]",
+    ),
+    "one_standard_rate": (
+        "procurement.yml",
+        PROCUREMENT.replace("percentage: 5, source", "percentage: 5, labour_share_below: 30, source"),
+        PROCUREMENT,
+        "data/procurement.yml:20:5: error: social_return.rates: needs exactly one standard rate (without labour_share_below); found 0 [required]",
+    ),
+    "city_wide_alone": (
+        "enterprises/kantine.yml",
+        "name: K\nsummary: S\nsector: catering\ndistrict: oost\nserves: [city-wide, oost]\n",
+        "name: K\nsummary: S\nsector: catering\ndistrict: oost\nserves: city-wide\n",
+        "data/enterprises/kantine.yml:5:9: error: serves: write either city-wide or a list of districts [serves]",
     ),
 }
 

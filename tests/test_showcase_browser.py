@@ -171,9 +171,15 @@ def test_the_map_shows_a_marker_per_visible_enterprise(page):
     assert page.locator(".leaflet-container canvas").count() >= 1
 
 
-def test_buy_social_filters_by_category_and_district(page):
-    page.goto(page.base + "buy-social/?category=catering&district=zuidoost")
-    want = {eid for eid, e in raw("enterprises").items() if e["district"] == "zuidoost" and any(o["category"] == "catering" for o in e.get("offerings", []))}
+def delivers_in(e: dict, district: str) -> bool:
+    """The delivery area from the YAML: `city-wide`, the districts listed, else the enterprise's own district."""
+    serves = e.get("serves") or [e["district"]]
+    return serves == "city-wide" or district in serves
+
+
+def test_buy_social_filters_by_category_and_delivery_area(page):
+    page.goto(page.base + "buy-social/?category=catering&area=zuidoost")
+    want = {eid for eid, e in raw("enterprises").items() if delivers_in(e, "zuidoost") and any(o["category"] == "catering" for o in e.get("offerings", []))}
     page.wait_for_function("n => document.querySelector('[data-filterable] [data-count]').dataset.count == n", arg=str(len(want)))
     assert visible(page) == want
     assert page.is_hidden("section#category-cleaning")
