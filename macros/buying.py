@@ -17,7 +17,17 @@ from .catalog import Catalog
 Eligible = Literal["yes", "no", "unknown"]
 FIGURES_VALID_YEARS = 2  # when procurement.yml does not say: figures count for the test this many years after their year
 MINIMUM_SHARE = 30  # when procurement.yml does not say: Article 20's share of disabled or disadvantaged employees
-LABELS = {"yes": "meets the 30% test", "no": "below 30%", "unknown": "unknown"}
+
+
+def minimum_share(rules: Any = None) -> float:
+    """Article 20's share of disabled or disadvantaged employees, from procurement.yml (30% without it)."""
+    return rules.reserved_contracts.minimum_share if rules else MINIMUM_SHARE
+
+
+def labels(rules: Any = None) -> dict[str, str]:
+    """Article 20's states as a filter or a table names them, with the share the rules ask."""
+    share = f"{minimum_share(rules):g}%"
+    return {"yes": f"at least {share}", "no": f"below {share}", "unknown": "unknown"}
 
 
 @dataclass(frozen=True)
@@ -35,14 +45,14 @@ def article20(enterprise: Any, today: dt.date, rules: Any = None) -> Article20:
     """Whether at least 30% (procurement.yml: reserved_contracts.minimum_share) of the enterprise's staff belong to the
     target group, from its latest figures with both counts: yes, no, or unknown when there are no such figures or they
     are older than two years (figures_valid_years). Saying "at least 30%" or "below" reveals no small count."""
-    minimum = rules.reserved_contracts.minimum_share if rules else MINIMUM_SHARE
+    minimum = minimum_share(rules)
     valid = rules.reserved_contracts.figures_valid_years if rules and rules.reserved_contracts.figures_valid_years is not None else FIGURES_VALID_YEARS
     counted = [f for f in enterprise.figures if f.jobs_target_group is not None and f.staff_total]
     if not counted:
         return Article20("unknown", None, None, "no figures of its staff and of the target group among them")
     latest = max(counted, key=lambda f: f.year)
     if latest.year < today.year - valid:
-        return Article20("unknown", latest.year, None, f"its latest figures are from {latest.year}, more than {valid} years ago")
+        return Article20("unknown", latest.year, None, f"its latest figures are from {latest.year}, more than {valid} year{'s' if valid != 1 else ''} ago")
     share = 100 * latest.jobs_target_group / latest.staff_total
     shown = None if any(0 < n < 10 for n in (latest.jobs_target_group, latest.staff_total)) else round(share, 1)
     state: Eligible = "yes" if share >= minimum else "no"

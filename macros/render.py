@@ -33,7 +33,9 @@ def markdown(text: str | None) -> Markup:
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
     # Tables scroll in a focusable box (see mdx.py), added after sanitising, which lets no such markup through from
     # the text. A group, not a region: several record fields on one page could not give regions distinct names.
-    return Markup(clean.replace("<table>", f'<div class="{SCROLL_CLASS}" role="group" tabindex="0" aria-label="Table"><table>').replace("</table>", "</table></div>"))
+    return Markup(
+        clean.replace("<table>", f'<div class="{SCROLL_CLASS}" role="group" tabindex="0" aria-label="Table"><table>').replace("</table>", "</table></div>")
+    )
 
 
 def paragraphs(text: str | None) -> Markup:

@@ -183,7 +183,7 @@ def test_misspelled_and_unknown_fields_are_refused(tiny):
     enterprise(tiny, "adress:\n  street: Damrak 1\nemployee_names: [Jan]\n")
     assert problems(tiny / "data") == [
         f"{E}:6:1: error: adress: unknown field; did you mean 'address'? [unknown-field]",
-        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, certifications, figures, jobs [unknown-field]",
+        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, serves, certifications, figures, jobs [unknown-field]",
     ]
 
 
@@ -240,7 +240,7 @@ def test_misplaced_files_are_not_silently_ignored(tiny):
     write(tiny, "enterprise/other.yml", BASE)
     write(tiny, "enterprises/notes.txt", "x")
     assert problems(tiny / "data") == [
-        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, schemas, schemes, seminars, vocabularies [unknown-file]",
+        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
         "data/enterprises/notes.txt:1:1: error: file: is not a .yml record file; records are <id>.yml directly in their kind's folder [unknown-file]",
     ]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from catalogs import TODAY, Data
+from catalogs import DEFAULTS, TODAY, Data
 from markupsafe import Markup
 
 from macros.showcase import Facet, FacetValue
 from macros.views.base import Contact, Link, Section, Site, Span, Status, When
 from macros.views.enterprise import (
+    BuyersPanel,
     EnterpriseCard,
     EnterpriseView,
     FiguresRow,
@@ -19,12 +20,14 @@ from macros.views.enterprise import (
     NetworkLink,
     Offering,
     address_text,
+    buyers_panel,
     cpv_codes,
     enterprise_view,
     figures,
     held,
     holdings,
     map_link,
+    quote_link,
     showcase_view,
 )
 
@@ -250,12 +253,29 @@ def test_the_page_shows_every_decision_for_a_full_record():
         record_id="bakery",
         example=True,
         source_path="data/enterprises/bakery.yml",
-        toc=(Section("buy", "Buy from us"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
+        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
         summary="Bread that trains bakers.",
         tags=(Link("vocabularies/sectors/#term-food", "Food and drink"), Link("vocabularies/districts/#term-noord", "North")),
         chips=(keur,),
         description=Markup("<p>We bake <strong>bread</strong>.</p>"),
-        offerings=(Offering("Lunch", None, Link("vocabularies/offering-categories/#term-catering", "Catering"), "55520000-1"),),
+        offerings=(
+            Offering(
+                "Lunch",
+                None,
+                Link("vocabularies/offering-categories/#term-catering", "Catering"),
+                "55520000-1",
+                Link("mailto:info@bakery.example.org?subject=Quote%20request%3A%20Lunch%20%28via%20the%20social%20enterprise%20platform%29", "Request a quote"),
+            ),
+        ),
+        buyers=BuyersPanel(
+            eligible="unknown",
+            eligible_text="Unknown: no figures of its staff and of the target group among them.",
+            share=None,
+            rules=None,
+            factor="0",
+            factor_text="No: it holds no scheme whose purchases count towards social return.",
+            schemes=(keur,),
+        ),
         website=Link("https://bakery.example.org", "https://bakery.example.org"),
         contact=Contact(Link("mailto:info@bakery.example.org", "info@bakery.example.org"), Link("tel:+31201234567", "+31 (0)20 123 4567"), None),
         address="Dam 1, Amsterdam",
@@ -283,12 +303,21 @@ def test_the_page_of_a_bare_record_leaves_every_optional_part_out():
         record_id="e",
         example=False,
         source_path="data/enterprises/e.yml",
-        toc=(Section("buy", "Buy from us"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
+        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
         summary="S.",
         tags=(Link("vocabularies/sectors/#term-food", "food"), Link("vocabularies/districts/#term-noord", "noord")),
         chips=(),
         description=Markup(""),
         offerings=(),
+        buyers=BuyersPanel(
+            eligible="unknown",
+            eligible_text="Unknown: no figures of its staff and of the target group among them.",
+            share=None,
+            rules=None,
+            factor="0",
+            factor_text="No: it holds no scheme whose purchases count towards social return.",
+            schemes=(),
+        ),
         website=None,
         contact=None,
         address=None,
@@ -362,6 +391,7 @@ def test_a_card_shows_what_the_listing_and_its_filters_need():
     )
     (card,) = showcase_view(data.catalog()).cards
     assert card == EnterpriseCard(
+        key="bakery",
         marker="enterprise:bakery",
         link=Link("showcase/bakery/", "The Bakery"),
         example=True,
@@ -415,3 +445,96 @@ def test_the_showcase_map_uses_openstreetmap_by_default():
     assert view.cards == ()
     assert view.count == 0
     assert view.lead.startswith("The city's social enterprises: what they make and sell")
+
+
+# -- for buyers ----------------------------------------------------------------------------------
+SOURCE = {"title": "P", "url": "https://example.org/p"}
+RULES = Link("buy-social/rules/", "the procurement rules and their sources")
+
+
+def with_factors(data: Data, *factors: dict, minimum_share: float = 30) -> None:
+    """Procurement rules whose social return counts purchases from holders of schemes at these factors."""
+    rules = DEFAULTS["procurement"]("procurement")
+    rules["reserved_contracts"]["minimum_share"] = minimum_share
+    rules["social_return"]["factors"] = [{"source": SOURCE, **f} for f in factors]
+    data.procurement(**rules)
+
+
+def panel(data: Data, **fields) -> BuyersPanel:
+    e = data.enterprise("e", **fields)
+    catalog = data.catalog()
+    return buyers_panel(catalog, e, holdings(catalog, e))
+
+
+def test_the_buyers_panel_says_a_contract_may_be_reserved_and_shows_the_share_and_the_rules():
+    data = Data()
+    with_factors(data)
+    assert panel(data, figures=[{"year": 2025, "jobs_target_group": 40, "staff_total": 100}]) == BuyersPanel(
+        eligible="yes",
+        eligible_text="Yes: at least 30% of its staff belong to the target group (2025). "
+        "A contract may be reserved for it under Article 20 (at least 30% of employees disabled or disadvantaged).",
+        share="40% of its staff belong to the target group (2025)",
+        rules=RULES,
+        factor="0",
+        factor_text="No: it holds no scheme whose purchases count towards social return.",
+        schemes=(),
+    )
+
+
+def test_the_buyers_panel_names_the_minimum_share_of_the_rules():
+    data = Data()
+    with_factors(data, minimum_share=25.5)
+    view = panel(data, figures=[{"year": 2025, "jobs_target_group": 25, "staff_total": 100}])
+    assert (view.eligible, view.eligible_text) == ("no", "No: below 25.5% of its staff belong to the target group (2025). Article 20 asks at least 25.5%.")
+
+
+def test_the_buyers_panel_hides_the_share_when_a_count_is_small():
+    data = Data()
+    with_factors(data)
+    view = panel(data, figures=[{"year": 2025, "jobs_target_group": 5, "staff_total": 12}])
+    assert (view.eligible, view.share) == ("yes", None)
+
+
+def test_the_buyers_panel_gives_the_factor_of_a_scheme_held_today_and_says_when_it_is_an_example():
+    data = Data()
+    data.scheme("keur", name="Social Keur")
+    with_factors(data, {"scheme": "keur", "factor": 0.5, "example": True})
+    view = panel(data, certifications=[certified("keur")])
+    assert (view.factor, view.factor_text) == (
+        "0.5",
+        "Yes: each euro spent here counts as 0.5 euro towards a contractor's social return (Social Keur). This factor is an example, not the city's policy.",
+    )
+    assert view.schemes == (Holding("keur", Link("certification/keur/", "Social Keur"), Status("certified", "certified"), None, None),)
+
+
+def test_the_buyers_panel_states_a_policy_factor_without_the_example_note():
+    data = Data()
+    data.scheme("keur", name="Social Keur")
+    with_factors(data, {"scheme": "keur", "factor": 1})
+    view = panel(data, certifications=[certified("keur")])
+    assert (view.factor, view.factor_text) == ("1", "Yes: each euro spent here counts as 1 euro towards a contractor's social return (Social Keur).")
+
+
+def test_the_quote_link_asks_by_email_naming_the_offer_and_the_site_url_encoded():
+    e = Data().enterprise("e", contact={"email": "sales@e.example.org"})
+    assert quote_link(e, "Lunch & dinner", "WISE Amsterdam") == Link(
+        "mailto:sales@e.example.org?subject=Quote%20request%3A%20Lunch%20%26%20dinner%20%28via%20WISE%20Amsterdam%29", "Request a quote"
+    )
+
+
+def test_there_is_no_quote_link_without_an_email_address():
+    data = Data()
+    assert quote_link(data.enterprise("a"), "Lunch", "Site") is None
+    assert quote_link(data.enterprise("b", contact={"phone": "020 123 4567"}), "Lunch", "Site") is None
+
+
+def test_each_offering_has_its_own_quote_link():
+    data = vocabularies(Data())
+    e = data.enterprise(
+        "e", contact={"email": "a@e.example.org"}, offerings=[{"name": "Lunch", "category": "catering"}, {"name": "Offices", "category": "cleaning"}]
+    )
+    view = enterprise_view(data.catalog(), e, Site(site_name="Site"))
+    assert [o.quote.url for o in view.offerings] == [
+        "mailto:a@e.example.org?subject=Quote%20request%3A%20Lunch%20%28via%20Site%29",
+        "mailto:a@e.example.org?subject=Quote%20request%3A%20Offices%20%28via%20Site%29",
+    ]

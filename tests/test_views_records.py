@@ -8,6 +8,7 @@ from catalogs import Data
 from markupsafe import Markup
 
 from macros.exports import column_docs
+from macros.exports.derived import ASK_DOCS, MATRIX_DOCS
 from macros.kinds import KINDS
 from macros.views.base import Link, ListingView, Section, Span, When
 from macros.views.data import Download, data_view
@@ -23,7 +24,7 @@ def test_the_data_page_offers_every_kinds_files_with_its_record_count_and_column
     data.enterprise("b")
     data.seminar("s")
     view = data_view(data.catalog())
-    assert [d.anchor for d in view.downloads] == list(KINDS)
+    assert [d.anchor for d in view.downloads] == [*KINDS, "asks", "certification-matrix"]
     enterprises = dict((d.anchor, d) for d in view.downloads)["enterprise"]
     assert enterprises == Download(
         "enterprise",
@@ -38,11 +39,34 @@ def test_the_data_page_offers_every_kinds_files_with_its_record_count_and_column
 
 def test_the_data_page_lists_the_licence_then_each_kind():
     view = data_view(Data().catalog())
-    assert view.toc == (Section("licence", "Licence and conventions"), *(Section(kind, spec.label) for kind, spec in KINDS.items()))
+    assert view.toc == (
+        Section("licence", "Licence and conventions"),
+        *(Section(kind, spec.label) for kind, spec in KINDS.items()),
+        Section("asks", "Asks"),
+        Section("certification-matrix", "Certification matrix"),
+    )
     assert view.toc[1] == Section("vocabulary", "Vocabularies")
     assert (view.title, view.separator, view.calendar) == ("Open data", ";", Link("seminars/calendar.ics", "iCalendar"))
     assert view.seminars == 0
     assert view.wide is False
+
+
+def test_the_data_page_offers_the_derived_exports_after_the_kinds_counting_their_rows():
+    data = Data()
+    data.position("p", asks=[{"id": "one", "text": "One."}, {"id": "two", "text": "Two."}])
+    data.enterprise("e")
+    downloads = dict((d.anchor, d) for d in data_view(data.catalog()).downloads)
+    assert downloads["asks"] == Download(
+        "asks", "Asks", 2, "2 rows, each one ask of a position", (Link("data/asks.json", "JSON"), Link("data/asks.csv", "CSV")), ASK_DOCS
+    )
+    assert downloads["certification-matrix"] == Download(
+        "certification-matrix",
+        "Certification matrix",
+        1,
+        "1 row, each one enterprise: its state for each certification scheme and Article 20's test",
+        (Link("data/certification-matrix.json", "JSON"), Link("data/certification-matrix.csv", "CSV")),
+        MATRIX_DOCS,
+    )
 
 
 def test_the_data_page_counts_the_seminars_in_the_calendar():

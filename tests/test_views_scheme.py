@@ -9,7 +9,6 @@ from markupsafe import Markup
 
 from macros.views.base import Link, Section, Span, Status, When
 from macros.views.scheme import (
-    CertificationView,
     Criterion,
     HolderRow,
     SchemeCard,
@@ -192,16 +191,19 @@ def test_the_overview_puts_definitions_apart_from_certification_schemes_counting
     data.enterprise("c", certifications=[{"scheme": "keur", "status": "certified", "until": TODAY - DAY}, {"scheme": "bcorp", "status": "applied"}])
     data.enterprise("d", certifications=[{"scheme": "bcorp", "status": "certified"}])
     view = certification_view(data.catalog())
-    assert view == CertificationView(
-        title="Certification",
-        toc=(Section("definition", "What counts as a social enterprise"), Section("schemes", "Certification schemes")),
-        definitions=(SchemeCard("scheme:wise", Link("certification/wise/", "WISE"), False, "definition", "What a WISE is.", None),),
-        schemes=(
+    assert (view.title, view.wide, view.toc, view.definitions, view.schemes, view.self_test) == (
+        "Certification",
+        True,
+        (Section("definition", "What counts as a social enterprise"), Section("schemes", "Certification schemes"), Section("matrix", "Who holds what today")),
+        (SchemeCard("scheme:wise", Link("certification/wise/", "WISE"), False, "definition", "What a WISE is.", None),),
+        (
             SchemeCard("scheme:bcorp", Link("certification/bcorp/", "B Corp"), False, "certification", "", "1 enterprise certified now"),
             SchemeCard("scheme:keur", Link("certification/keur/", "Social Keur"), True, "certification", "A mark.", "2 enterprises certified now"),
         ),
+        Link("certification/self-test/", "Is my enterprise a WISE? Take the self-test"),
     )
-    assert view.count == 3
+    assert view.matrix_schemes == (Link("certification/bcorp/", "B Corp"), Link("certification/keur/", "Social Keur"))  # definitions have no column
+    assert view.count == 4  # one matrix row per enterprise
 
 
 def test_the_overview_lists_only_the_sections_it_has():
@@ -210,10 +212,13 @@ def test_the_overview_lists_only_the_sections_it_has():
     view = certification_view(data.catalog())
     assert view.toc == (Section("schemes", "Certification schemes"),)
     assert view.schemes[0].holders_text == "0 enterprises certified now"
-    assert view.count == 1
+    assert (view.count, view.self_test) == (0, None)
     data = Data()
     data.scheme("wise", kind="definition")
     assert certification_view(data.catalog()).toc == (Section("definition", "What counts as a social enterprise"),)
+    data = Data()
+    data.enterprise("e")
+    assert certification_view(data.catalog()).toc == (Section("matrix", "Who holds what today"),)
     empty = certification_view(Data().catalog())
     assert (empty.toc, empty.count) == ((), 0)
 

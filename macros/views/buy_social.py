@@ -55,7 +55,7 @@ class BuySocialView(View):
     positions: tuple[Link, ...]
     facets: tuple[showcase.Facet, ...]
     categories: tuple[Category, ...]
-    calculator: Link
+    calculator: Link | None  # the calculator is made only with procurement.yml
     rules: Link | None
 
     @property
@@ -80,7 +80,6 @@ FACETS = (
     ("certification", "Certified now", None),
     ("target_group", "Works with", "target-groups"),
 )
-ARTICLE20_LABELS = {"yes": "At least 30% of staff from the target group", "no": "Below 30%", "unknown": "Not known"}
 
 
 def supplier(catalog: Catalog, enterprise: Any, category: str, site: Site) -> SupplierCard:
@@ -97,7 +96,7 @@ def supplier(catalog: Catalog, enterprise: Any, category: str, site: Site) -> Su
         offers="; ".join(offers),
         area="the whole city" if every and len(area) == len(every.entries) > 1 else ", ".join(catalog.label("districts", d) for d in area),
         eligible=test.state,
-        eligible_text=ARTICLE20_LABELS[test.state],
+        eligible_text=buying.labels(catalog.procurement)[test.state],
         quote=quote_link(enterprise, "; ".join(offers), site.site_name),
         filters=(
             ("category", category),
@@ -117,7 +116,7 @@ def facets(catalog: Catalog, cards: list[SupplierCard]) -> tuple[showcase.Facet,
         offered = [e.id for e in vocab.entries] if vocab else ("yes", "no", "unknown") if name == "article20" else ()
         values = (dict(c.filters)[name].split() for c in cards)
         if name == "article20":
-            label_of = ARTICLE20_LABELS.get
+            label_of = buying.labels(catalog.procurement).get
         elif name == "certification":
             label_of = lambda v: catalog.title("scheme", catalog.get("scheme", v))  # noqa: E731
         else:
@@ -152,6 +151,6 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
         positions=tuple(record_link(catalog, "position", p) for p in procurement),
         facets=facets(catalog, cards),
         categories=categories,
-        calculator=Link("buy-social/social-return/", "the social return calculator"),
+        calculator=Link("buy-social/social-return/", "the social return calculator") if catalog.procurement else None,
         rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if catalog.procurement else None,
     )

@@ -14,9 +14,14 @@ from .enterprise import quote_link
 EXAMPLE_VALUES = (100_000, 250_000, 500_000, 1_000_000, 5_000_000)  # the calculator's worked example, in euros
 
 
-def euros(value: float) -> str:
-    """An amount in euros, whole: €50,000."""
-    return f"€{value:,.0f}"
+def euros(value: float | None) -> str:
+    """An amount in euros, whole: €50,000 (a dash when there is none)."""
+    return "–" if value is None else f"€{value:,.0f}"
+
+
+def exact(value: float) -> str:
+    """A number for the page's script, exactly as the data holds it, without thousands separators: 1234567, 2.5."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def source_link(source: Any) -> Link:
@@ -169,7 +174,7 @@ def social_return_view(catalog: Catalog, site: Site = SITE) -> SocialReturnView:
     rules = catalog.procurement
     above = buying.threshold(rules, rules.social_return.applies_above)
     rates = rate_rows(rules)
-    factors = sorted({f.factor for f in rules.social_return.factors}, reverse=True)
+    factors = sorted({f.factor for f in rules.social_return.factors if f.factor > 0}, reverse=True)  # a factor of 0 covers nothing
     examples = []
     for value in EXAMPLE_VALUES:
         owed = [0 if value <= above.amount else value * r.percentage / 100 for r in rules.social_return.rates]
@@ -186,7 +191,7 @@ def social_return_view(catalog: Catalog, site: Site = SITE) -> SocialReturnView:
                     link=record_link(catalog, "enterprise", e, "buyers"),
                     example=e.example,
                     factor=privacy.number(credit.factor),
-                    factor_value=privacy.number(credit.factor).replace(",", ""),
+                    factor_value=exact(credit.factor),
                     categories=" ".join(sorted({o.category for o in e.offerings})),
                     offers="; ".join(o.name for o in e.offerings),
                     quote=quote_link(e, "; ".join(o.name for o in e.offerings), site.site_name),
@@ -198,9 +203,9 @@ def social_return_view(catalog: Catalog, site: Site = SITE) -> SocialReturnView:
         city=rules.social_return.city,
         summary=rules.social_return.summary,
         threshold=f"{euros(above.amount)} ({above.label})",
-        threshold_value=f"{above.amount:g}",
+        threshold_value=exact(above.amount),
         rates=rates,
-        factors=tuple(f"{f:g}" for f in factors),
+        factors=tuple(exact(f) for f in factors),
         factor_labels=tuple(f"at factor {privacy.number(f)}" for f in factors),
         examples=tuple(examples),
         categories=tuple((c.id, c.label) for c in vocab.entries) if vocab else (),

@@ -143,10 +143,10 @@ class CertificationView(View):
         return len(self.matrix)
 
 
-ARTICLE20_STATUS = {"yes": "at least 30%", "no": "below 30%", "unknown": "unknown"}
-
-
 def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixRow:
+    """An enterprise's row: its state for each of the matrix's schemes, Article 20's test, and the filters' values
+    (only the matrix's schemes: the definition has no column)."""
+    columns = {s.id for s in schemes}
     states = []
     for s in schemes:
         key = certification.best_state(enterprise, s.id, catalog.today)
@@ -158,8 +158,8 @@ def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixR
         link=record_link(catalog, "enterprise", enterprise),
         example=enterprise.example,
         states=tuple(states),
-        article20=Status(f"article20-{test.state}", ARTICLE20_STATUS[test.state]),
-        filters=(("certification", " ".join(certification.held_schemes(enterprise, catalog.today))), ("article20", test.state)),
+        article20=Status(f"article20-{test.state}", buying.labels(catalog.procurement)[test.state]),
+        filters=(("certification", " ".join(s for s in certification.held_schemes(enterprise, catalog.today) if s in columns)), ("article20", test.state)),
     )
 
 
@@ -203,7 +203,9 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
                 lambda v: catalog.title("scheme", catalog.get("scheme", v)),
                 [s.id for s in certifications],
             ),
-            showcase.facet("article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), ARTICLE20_STATUS.get, ("yes", "no", "unknown")),
+            showcase.facet(
+                "article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), buying.labels(catalog.procurement).get, ("yes", "no", "unknown")
+            ),
         ),
     )
 
