@@ -75,6 +75,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_files(self, files, config):
         self.pages = {}
         self.news = []
+        # The theme's source maps are for debugging its script, not for readers: left out, they take 2 MB and the
+        # development addresses they name out of the published site.
+        for source_map in [f for f in files if f.src_uri.endswith(".map")]:
+            files.remove(source_map)
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         self.site = self._site_options(files, config)
