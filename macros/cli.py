@@ -48,10 +48,14 @@ def cmd_new(args) -> int:
 
 
 def cmd_schemas(args) -> int:
+    from .admin import ADMIN_FILE, collections_text
     from .schemas import write_schemas
 
-    for path in write_schemas(Path(args.data_dir or "data") / "schemas"):
+    folder = Path(args.data_dir or "data") / "schemas"
+    for path in write_schemas(folder):
         print(f"wrote {path}")
+    (folder / ADMIN_FILE).write_text(collections_text(), encoding="utf-8")
+    print(f"wrote {folder / ADMIN_FILE}")
     return 0
 
 
@@ -96,6 +100,18 @@ def cmd_demo_data(args) -> int:
     return 0
 
 
+def cmd_vendor(args) -> int:
+    from .vendor import PACKAGES, VendorError, install
+
+    for package in PACKAGES:
+        try:
+            print(f"{package.spec}: {install(package)}")
+        except VendorError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KINDS
 
@@ -112,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="the record's id (its file name and URL), when the name has no letters a-z to make one from")
     new.add_argument("--data-dir", dest="data_dir")
     new.set_defaults(func=cmd_new)
-    schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
+    schemas = sub.add_parser("schemas", help="regenerate data/schemas/ from the models: the JSON Schemas and the web editor's collections")
     schemas.add_argument("--data-dir", dest="data_dir")
     schemas.set_defaults(func=cmd_schemas)
     export = sub.add_parser("export", help="write the open-data files (JSON, CSV, schemas)")
@@ -132,6 +148,8 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", required=True, metavar="DIR", help="the data folder to write (check it with: wise check DIR)")
     demo.add_argument("--vocabularies", help="vocabularies to copy (default: the project's data/vocabularies)")
     demo.set_defaults(func=cmd_demo_data)
+    vendor = sub.add_parser("vendor", help="fetch the pinned browser code that only npm publishes (the web editor), check its hash, unpack it")
+    vendor.set_defaults(func=cmd_vendor)
     return top
 
 

@@ -115,11 +115,32 @@ def policy(hashes: list[str], tiles: str, framing: str) -> str:
     return "; ".join(parts)
 
 
+def editor_policy(connect: tuple[str, ...] = (), images: tuple[str, ...] = ()) -> str:
+    """The web editor's policy (/admin/). Decap compiles its configuration's schema with `new Function` and runs
+    WebAssembly, and styles its components with inline styles; it loads its script from the site and talks to the
+    repository host's API (`connect`, and `images` for avatars) and to nothing else. No page may frame it."""
+    parts = [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(["img-src 'self' data: blob:", *images]),
+        "font-src 'self'",
+        " ".join(["connect-src 'self'", *connect]),
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(parts)
+
+
 COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
 
 
-def headers_file(site_dir: Path, tiles: str, hashes: list[str]) -> str:
-    """The `_headers` text: one rule per top-level path of the built site (rules never overlap)."""
+def headers_file(site_dir: Path, tiles: str, hashes: list[str], policies: dict[str, str] | None = None) -> str:
+    """The `_headers` text: one rule per top-level path of the built site (rules never overlap); `policies` gives
+    some rules (`/admin/*`) a policy of their own."""
     rules = ["/"]
     for entry in sorted(site_dir.iterdir()):
         if entry.name == "_headers" or entry.name == "index.html":
@@ -129,7 +150,8 @@ def headers_file(site_dir: Path, tiles: str, hashes: list[str]) -> str:
     for rule in rules:
         framing = "*" if rule.startswith("/embed/") else "'self'"
         lines.append(rule)
-        lines.append(f"  Content-Security-Policy: {policy(hashes, tiles, framing)}")
+        csp = (policies or {}).get(rule) or policy(hashes, tiles, framing)
+        lines.append(f"  Content-Security-Policy: {csp}")
         lines += [f"  {name}: {value}" for name, value in COMMON.items()]
     return "\n".join(lines) + "\n"
 

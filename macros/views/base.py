@@ -17,6 +17,7 @@ from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.fields import local, local_day
+from ..repository import Repository
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,14 @@ class ListingView(View):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordView(View):
-    """A page that shows one record: its `data-record` marker, whether it is example data, its source file."""
+    """A page that shows one record: its `data-record` marker, whether it is example data, its source file and,
+    with a repository configured, where that file is edited."""
 
     kind: str
     record_id: str
     example: bool = False
     source_path: str = ""
+    edit_url: str | None = None
 
     @property
     def marker(self) -> str:
@@ -262,6 +265,7 @@ class Site:
     site_url: str = ""
     site_name: str = "the social enterprise platform"
     article_titles: tuple[tuple[str, str], ...] = ()  # docs path -> title, for links to knowledge articles
+    repository: Repository = Repository()  # where source files are edited, when one is configured
 
     def article_title(self, path: str) -> str:
         """A knowledge article's title, or its file name made readable."""
