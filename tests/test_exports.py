@@ -169,7 +169,7 @@ def test_text_cannot_start_a_property_of_its_own_in_a_calendar():
     text = calendar_of(title=hostile, location={"name": "Hall", "address": "a;b,c\nATTACH:https://evil.example/x\nX-INJECTED:1"})
     # A second reader that splits on CR and LF alike (some do) sees no property the site did not write.
     names = {line.split(":", 1)[0].split(";", 1)[0] for line in text.replace("\r\n ", "").replace("\r", "\n").split("\n") if line}
-    assert names <= {"BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME", "UID", "DTSTAMP", "DTSTART", "SUMMARY", "LOCATION", "URL"}
+    assert names <= {"BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME", "UID", "DTSTAMP", "DTSTART", "SUMMARY", "LOCATION", "DESCRIPTION", "URL"}
     from icalendar import Calendar
 
     (event,) = Calendar.from_ical(text).walk("VEVENT")
@@ -181,3 +181,14 @@ def test_a_carriage_return_in_text_is_refused_before_it_reaches_a_calendar(tiny)
 
     write(tiny, "seminars/procurement-101.yml", 'title: "Talk\\rX-INJECTED: 1"\nstart: 2026-03-12\nlocation: {name: Hall}\n')
     assert problems(tiny / "data") == ["data/seminars/procurement-101.yml:1:8: error: title: control character U+000D is not allowed [control-character]"]
+
+
+def test_a_calendar_says_an_example_event_is_example_data_before_anything_else():
+    from icalendar import Calendar
+
+    (example,) = Calendar.from_ical(calendar_of(example=True, speakers=[{"name": "An", "organisation": "Org"}])).walk("VEVENT")
+    (real,) = Calendar.from_ical(calendar_of(registration_url="https://tickets.example.org/s")).walk("VEVENT")
+    lines = str(example["DESCRIPTION"]).split("\n")
+    assert lines[0].startswith("Example data:") and "Speakers: An (Org)" in lines
+    assert lines[-1] == "Details: https://wise.example.org/seminars/s/"
+    assert "Example data" not in str(real["DESCRIPTION"]) and "Register: https://tickets.example.org/s" in str(real["DESCRIPTION"])

@@ -31,6 +31,23 @@ def _end(seminar: Any) -> dt.date | dt.datetime | None:
     return seminar.end + dt.timedelta(days=1)
 
 
+EXAMPLE_NOTE = "Example data: this seminar is fictional demo content, not a real event."
+
+
+def description(seminar: Any, page_url: str) -> str:
+    """What a calendar shows under the title, as plain text: that the event is example data (first, so nobody
+    plans a day around it), the speakers, where to register or join, and the seminar's page."""
+    lines = [EXAMPLE_NOTE] if seminar.example else []
+    if seminar.speakers:
+        lines.append("Speakers: " + "; ".join(s.name + (f" ({s.organisation})" if s.organisation else "") for s in seminar.speakers))
+    if seminar.registration_url:
+        lines.append(f"Register: {seminar.registration_url}")
+    if seminar.online_url:
+        lines.append(f"Online: {seminar.online_url}")
+    lines.append(f"Details: {page_url}")
+    return "\n".join(lines)
+
+
 def event(seminar: Any, site_url: str, stamp: dt.datetime) -> Event:
     """The VEVENT of one seminar."""
     vevent = Event()
@@ -45,7 +62,9 @@ def event(seminar: Any, site_url: str, stamp: dt.datetime) -> Event:
         vevent.add("location", seminar.location.name + (f", {seminar.location.address}" if seminar.location.address else ""))
     elif seminar.online_url:
         vevent.add("location", seminar.online_url)
-    vevent.add("url", site_url + KINDS["seminar"].page_url(seminar.id))
+    page_url = site_url + KINDS["seminar"].page_url(seminar.id)
+    vevent.add("description", description(seminar, page_url))
+    vevent.add("url", page_url)
     return vevent
 
 
