@@ -14,7 +14,14 @@ def test_bar_chart_labels_and_sources_every_point():
     assert [(g["data-year"], g["data-source"]) for g in groups] == [("2016", "seed"), ("2024", "https://example.org/m")]
     assert "2016: 2,720" in page.text and "2024: 3,925 (example data)" in page.text
     (svg_attrs,) = [a for t, a in page.elements if t == "svg"]
-    assert svg_attrs == {"class": "wise-chart", "width": "100%", "height": "260", "role": "img", "aria-label": "People at work", "xmlns": "http://www.w3.org/2000/svg"}
+    assert svg_attrs == {
+        "class": "wise-chart",
+        "width": "100%",
+        "height": "260",
+        "role": "img",
+        "aria-label": "People at work",
+        "xmlns": "http://www.w3.org/2000/svg",
+    }
     # No viewBox: the drawing stretches with the page but its text keeps its size.
     assert "viewbox" not in svg_attrs
     assert "wise-chart__bar--example" in svg
