@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import campaign, enterprise, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
+from . import campaign, decision, enterprise, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ KINDS: dict[str, Kind] = {
         Kind("post", "posts", post, "lobby/posts/{id}/", "lobby/posts/", "title", "Posts"),
         Kind("official", "officials", official, "lobby/officials/{id}/", "lobby/officials/", "name", "Officials"),
         Kind("position", "positions", position, "lobby/positions/{id}/", "lobby/positions/", "title", "Positions"),
+        Kind("decision", "decisions", decision, "lobby/decisions/{id}/", "lobby/decisions/", "title", "Decisions"),
         Kind("campaign", "campaigns", campaign, "campaigns/{id}/", "campaigns/", "name", "Campaigns"),
         Kind("seminar", "seminars", seminar, "seminars/{id}/", "seminars/", "title", "Seminars"),
         Kind("network", "networks", network, "networks/{id}/", "networks/", "name", "Networks"),
