@@ -18,14 +18,34 @@ from markupsafe import escape
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, buying, campaign, data, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
+from .views import (
+    briefing,
+    buy_social,
+    buying,
+    campaign,
+    data,
+    decision,
+    district,
+    enterprise,
+    manifesto,
+    monitor,
+    network,
+    official,
+    position,
+    post,
+    scheme,
+    scorecard,
+    seminar,
+    tracker,
+    vocabulary,
+)
 from .views.base import SITE, RecordView, Site, View
 
 
 @dataclass(frozen=True)
 class PageType:
-    """One type of generated page: its URL (with `{id}` when there is a page per record of `kind`),
-    the view it shows, the template that lays the view out, and whether the navigation lists it."""
+    """One type of generated page: its URL (with `{id}` when there is a page per record of `kind`, or per entry of
+    `vocabulary`), the view it shows, the template that lays the view out, and whether the navigation lists it."""
 
     name: str
     url: str
@@ -34,6 +54,16 @@ class PageType:
     kind: str | None = None
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
+    vocabulary: str | None = None  # a vocabulary whose entries each get a page (the districts)
+
+    def items(self, catalog: Catalog) -> list[Any]:
+        """What the type makes a page for: each record of its kind, each entry of its vocabulary, or [None] for its one page."""
+        if self.kind:
+            return catalog.all(self.kind)
+        if self.vocabulary:
+            found = catalog.vocabulary(self.vocabulary)
+            return list(found.entries) if found else []
+        return [None]
 
 
 def listing(kind: str, view: Callable[..., View]) -> PageType:
@@ -56,13 +86,15 @@ PAGE_TYPES: tuple[PageType, ...] = (
     records("vocabulary", vocabulary.vocabulary_view),
     listing("enterprise", enterprise.showcase_view),
     records("enterprise", enterprise.enterprise_view),
-    listing("post", official.posts_view),
-    records("post", official.post_view),
+    listing("post", post.posts_view),
+    records("post", post.post_view),
     listing("official", official.officials_view),
     records("official", official.official_view),
-    records("official", official.briefing_view, "briefing.html", "briefing/"),
+    records("official", briefing.briefing_view, "briefing.html", "briefing/"),
     listing("position", position.positions_view),
     records("position", position.position_view),
+    listing("decision", decision.decisions_view),
+    records("decision", decision.decision_view),
     listing("campaign", campaign.campaigns_view),
     records("campaign", campaign.campaign_view),
     listing("seminar", seminar.seminars_view),
@@ -75,6 +107,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     listing("monitoring", monitor.monitor_view),
     records("monitoring", monitor.monitoring_view),
     records("manifesto", manifesto.manifesto_view),
+    PageType("scorecard", "manifesto/scorecard/", scorecard.scorecard_view, "sections/scorecard.html", nav=True, needs="manifesto"),
+    PageType("district", "districts/{id}/", district.district_view, "district.html", vocabulary="districts"),
 )
 
 
@@ -89,6 +123,7 @@ class GeneratedPage:
     wide: bool = False  # filterable listings use the full width (no navigation sidebar)
     toc: tuple[dict, ...] = ()
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
+    feeds: tuple[tuple[str, str], ...] = ()  # (site path, title) of the feeds the page's head names
 
     @property
     def src_uri(self) -> str:
@@ -109,8 +144,8 @@ def html(template: str, url: str, view: View) -> str:
 
 
 def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> GeneratedPage:
-    """One page of a page type: for `record`, or the type's single page."""
-    if page_type.kind:
+    """One page of a page type: for `record` (a record, or a vocabulary entry), or the type's single page."""
+    if record is not None:
         url = page_type.url.format(id=record.id)
         view = page_type.view(catalog, record, site)
     else:
@@ -119,7 +154,8 @@ def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site =
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
-    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url)
+    feeds = tuple((f.url, f.title) for f in view.feeds)
+    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, feeds)
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> GeneratedPage:
@@ -129,15 +165,12 @@ def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> 
 
 
 def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
-    """Every generated page of the site, in the order of the table, records by id."""
+    """Every generated page of the site, in the order of the table, records by id, vocabulary entries in their order."""
     pages = []
     for page_type in PAGE_TYPES:
         if page_type.needs and not catalog.count(page_type.needs):
             continue
-        if page_type.kind:
-            pages += [page(page_type, catalog, record, site) for record in catalog.all(page_type.kind)]
-        else:
-            pages.append(page(page_type, catalog, site=site))
+        pages += [page(page_type, catalog, item, site) for item in page_type.items(catalog)]
     return pages
 
 
@@ -150,11 +183,12 @@ def macro_html(template: str, url: str, view: View) -> str:
 
 
 def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, calendars (site path → text)."""
+    """Files published beside the pages: open data, schemas, calendars, the lobby's feeds (site path → text)."""
     from .exports import open_data_files
     from .exports.ics import ics_files
+    from .exports.lobby_feeds import lobby_feed_files
 
-    return open_data_files(catalog) | ics_files(catalog, site_url)
+    return open_data_files(catalog) | ics_files(catalog, site_url) | lobby_feed_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

@@ -25,10 +25,12 @@ from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
 from .exports.feeds import FeedItem, rss
+from .exports.lobby_feeds import sitemaps_beside
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
+from .render import relative
 from .repository import Repository
 from .settings import Settings
 from .vendor import VendorError
@@ -111,6 +113,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             self.pages[page.src_uri] = page
             inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        # The theme asks for a sitemap beside every feed a page's head names (see exports/feeds.py): each gets one.
+        named = sorted({url for page in pages for url, _ in page.feeds})
+        for path, text in sitemaps_beside(named, [page.url for page in pages], config.site_url or "/").items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         return files
 
     @staticmethod
@@ -167,6 +173,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
         # The theme's edit button: a record page's YAML file; a listing has no one file to edit.
         page.edit_url = generated.edit_url
+        # The feeds overrides/main.html names in the head, addressed relative to the page like every other link.
+        page.meta["wise_feeds"] = [(relative(generated.url, url), title) for url, title in generated.feeds]
         return ""
 
     def on_page_content(self, html, page, config, files):

@@ -56,5 +56,7 @@ def test_every_facet_the_listings_filter_by_is_documented():
     from macros.showcase import SHOWCASE_FACETS
 
     doc = DOC.read_text(encoding="utf-8")
-    for name in [n for n, _, _ in SHOWCASE_FACETS] + ["status", "post", "topic"]:
+    from macros.views.decision import FILTERS
+
+    for name in [n for n, _, _ in SHOWCASE_FACETS] + ["status", "post", "topic"] + [n for n, _ in FILTERS]:
         assert f"`data-{name}`" in doc, name

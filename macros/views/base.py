@@ -38,6 +38,16 @@ def is_external(url: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """A feed that follows what a page shows: its site path, its title for feed readers (the page's head names it),
+    and the words of its visible "Follow" link."""
+
+    url: str
+    title: str
+    follow: str
+
+
+@dataclass(frozen=True)
 class When:
     """A date or date-time to print: the readable text and the ISO form for `<time datetime>`."""
 
@@ -93,11 +103,13 @@ class Figure:
 
 @dataclass(frozen=True, kw_only=True)
 class View:
-    """What every page view has: its plain-text title, its sections, and whether it takes the full width."""
+    """What every page view has: its plain-text title, its sections, whether it takes the full width, and the feeds
+    that follow what it shows."""
 
     title: str
     toc: tuple[Section, ...] = ()
     wide: bool = False
+    feeds: tuple[Feed, ...] = ()  # named in the page's head and linked visibly ("Follow")
 
     def has(self, section_id: str) -> bool:
         """Whether the page shows this section."""
@@ -186,6 +198,11 @@ def term(catalog: Catalog, vocabulary: str, entry_id: str) -> Link:
 
 def terms(catalog: Catalog, vocabulary: str, entry_ids) -> tuple[Link, ...]:
     return tuple(term(catalog, vocabulary, i) for i in entry_ids)
+
+
+def district_link(catalog: Catalog, district: str) -> Link:
+    """A link to a district's page (/districts/<id>/), with the district's label."""
+    return Link(f"districts/{district}/", catalog.label("districts", district))
 
 
 def external(url: str | None, text: str | None = None) -> Link | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +22,7 @@ from .base import (
     View,
     cert_status,
     contact,
+    district_link,
     external,
     record_link,
     record_links,
@@ -309,12 +310,17 @@ def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
     """The showcase: every enterprise as a card, the facets with their counts, the map."""
     enterprises = catalog.all("enterprise")
     values = [showcase.facet_values(catalog, e) for e in enterprises]
+    # The district filter names each district's page: its enterprises on a map, its figures, posts and asks.
+    facets = tuple(
+        replace(f, pages=tuple(district_link(catalog, v.id) for v in f.values), pages_label="About each district") if f.name == "district" else f
+        for f in showcase.facets(catalog, values)
+    )
     return ShowcaseView(
         title="Showcase",
         wide=True,
         lead="The city's social enterprises: what they make and sell, where they are, and who can work there. "
         "Filter by sector, district, offering or certification, or search by name.",
-        facets=tuple(showcase.facets(catalog, values)),
+        facets=facets,
         cards=tuple(card(catalog, e, v) for e, v in zip(enterprises, values, strict=True)),
         map=MapView(site.map_tiles, site.map_attribution),
     )

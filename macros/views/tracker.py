@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import lobby, showcase
 from ..catalog import Catalog
 from .base import SITE, Link, Site, Status, View, When, record_link, when
-from .lobby import PostHolders, ask_link, post_holders, status
+from .lobby import LOBBY_FEED, PostHolders, ask_link, post_holders, status
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ def tracker_view(catalog: Catalog, site: Site = SITE) -> TrackerView:
     return TrackerView(
         title="Ask tracker",
         wide=True,
+        feeds=(LOBBY_FEED,),
         lead="Every ask of every position: its latest status and when it was taken, the posts that hold the file and who holds them now. "
         "Asks whose position is past its review date are marked.",
         counts=tuple((status(key), n) for key, n in lobby.status_counts(views).items()),

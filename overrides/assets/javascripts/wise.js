@@ -1,5 +1,6 @@
-/* The site's one script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
- * copy-link controls for asks. Every page works without it; it only adds.
+/* The site's one script: filters for listings (showcase, buy-social, tracker, decisions), the maps of the showcase
+ * and the district pages, downloads of the rows a list shows, and copy-link controls for asks. Every page works
+ * without it; it only adds.
  *
  * It reads and writes only `data-*` markers, never class names; each one it shares with the templates is listed,
  * with what it means, in docs/reference/markers.md (a test keeps that page complete).
@@ -227,13 +228,24 @@
         var blob = new Blob([bom + rows[0] + kept.join("")], { type: "text/csv;charset=utf-8" });
         var save = document.createElement("a");
         save.href = URL.createObjectURL(blob);
-        save.download = (root.dataset.listing || "results") + "-results.csv";
+        save.download = (root.dataset.listing || root.dataset.download.split("/").pop().replace(/\.csv$/, "")) + "-results.csv";
         document.body.appendChild(save);
         save.click();
         save.remove();
         setTimeout(function () { URL.revokeObjectURL(save.href); }, 1000);
       });
     });
+  }
+
+  /* A list that is not filtered (an official's asks, a district's enterprises, the scorecard's tables): every item
+     shows, and the same download (and map, where the list has one) as on a filterable listing. */
+  function setupList(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var items = all(root, "[data-item]").map(function (card) { return { card: card, visible: true }; });
+    setupDownload(root, items);
+    var map = setupMap(root, items);
+    if (map) map.update();
   }
 
   /* -- the map ------------------------------------------------------------------------------------ */
@@ -402,6 +414,7 @@
   function init() {
     var root = document.querySelector("[data-filterable]");
     current = root ? setupFilters(root) : null;
+    all(document, "[data-download]:not([data-filterable])").forEach(setupList);
     setupCalculator();
     setupSelfTest();
     setupCopyLinks(document);
