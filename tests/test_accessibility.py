@@ -13,6 +13,15 @@ def first(folder: str) -> str:
     return sorted((ROOT / "data" / folder).glob("*.yml"))[0].stem
 
 
+def district_with_a_post() -> str:
+    """A district whose page has everything: enterprises, figures, a post and asks (else the first district)."""
+    import yaml
+
+    posts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / "posts").glob("*.yml"))]
+    districts = yaml.safe_load((ROOT / "data" / "vocabularies" / "districts.yml").read_text(encoding="utf-8"))["entries"]
+    return next((p["district"] for p in posts if p.get("district")), districts[0]["id"])
+
+
 def page_types() -> dict[str, str]:
     news = sorted(p for p in (ROOT / "docs" / "news" / "posts").glob("*.md"))
     assert news
@@ -52,6 +61,10 @@ def page_types() -> dict[str, str]:
         "calculator": "buy-social/social-return/",
         "procurement rules": "buy-social/rules/",
         "self-test": "certification/self-test/",
+        "decisions": "lobby/decisions/",
+        "decision": f"lobby/decisions/{first('decisions')}/",
+        "scorecard": "manifesto/scorecard/",
+        "district": f"districts/{district_with_a_post()}/",
     }
 
 

@@ -20,6 +20,7 @@ CONTRACT_URLS = {
     "posts": ("post", "lobby/posts/{id}/", "lobby/posts/"),
     "officials": ("official", "lobby/officials/{id}/", "lobby/officials/"),
     "positions": ("position", "lobby/positions/{id}/", "lobby/positions/"),
+    "decisions": ("decision", "lobby/decisions/{id}/", "lobby/decisions/"),
     "campaigns": ("campaign", "campaigns/{id}/", "campaigns/"),
     "seminars": ("seminar", "seminars/{id}/", "seminars/"),
     "networks": ("network", "networks/{id}/", "networks/"),
@@ -171,7 +172,16 @@ certifications:
     write(
         site,
         "officials/an-alderman.yml",
-        f'name: "Official {h}"\nparty: "{h}"\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n',
+        f'name: "Official {h}"\nparty: green\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n'
+        f'contacts: [{{date: 2025-01-01, kind: meeting, note: "{h}", source: "https://example.org/m"}}]\n',
+    )
+    write(site, "vocabularies/parties.yml", f'title: "Parties {h}"\nentries:\n  - id: green\n    label: "{h}"\n  - id: red\n    label: "Red {h}"\n')
+    write(
+        site,
+        "decisions/reserve-motion.yml",
+        f'title: "Decision {h}"\nkind: motion\ndate: 2025-06-12\nbody: committee\ncommittee: "{h}"\nreference: "{h}"\nsummary: "{h}"\n'
+        f"source: https://example.org/motion\noutcome: adopted\ntopics: [social-procurement]\nasks: [{{position: buy-social, ask: reserve}}]\narticles: [work]\n"
+        f"votes: {{parties: [{{party: green, vote: for}}, {{party: red, vote: against}}]}}\n",
     )
     write(site, "networks/kantine-netwerk.yml", f'name: "Network {h}"\nkind: network\nsummary: "{h}"\npartners: ["{h}"]\ndescription: "{md_q}"\n')
     write(
@@ -217,6 +227,11 @@ PAGES = [
     "showcase/",
     "campaigns/",
     "lobby/positions/",
+    "lobby/decisions/reserve-motion/",
+    "lobby/decisions/",
+    "lobby/officials/",
+    "manifesto/scorecard/",
+    "districts/oost/",
 ]
 
 
@@ -256,3 +271,16 @@ def test_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_p
     assert "https://example.org/i.png" not in [attrs.get("src") for _, attrs in page.elements]
     # Titles are escaped text in <title> and in the search index.
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Feeds escape by XML's rules: they parse cleanly and give the text back as written; the head names them escaped.
+    import feedparser
+
+    for feed in sorted((out / "lobby").rglob("feed.xml")):
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.get("bozo_exception"))
+    official = feedparser.parse((out / "lobby/officials/an-alderman/feed.xml").read_bytes())
+    assert official.feed.title == f"Official {HOSTILE}: the lobby"
+    assert [e.title for e in official.entries if e.title.startswith("Meeting")] == [f"Meeting with Official {HOSTILE}"]
+    head = read(out, "lobby/officials/an-alderman/")
+    assert [a["title"] for t, a in head.elements if t == "link" and a.get("type") == "application/rss+xml"] == [
+        f"Official {HOSTILE}: steps, votes and contacts"
+    ]

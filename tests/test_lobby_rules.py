@@ -509,4 +509,8 @@ def test_an_official_whose_posts_match_every_enterprise_singles_out_none_unless_
     assert ids(lobby.relevant_enterprises(data.catalog(), anna)) == ["a"]  # one enterprise: a list of one is a list
     data.enterprise("b", district="noord", sector="metal")
     catalog = data.catalog()
-    assert (lobby.covers_everyone(catalog, anna), lobby.relevant_enterprises(catalog, anna), ids(lobby.matching_enterprises(catalog, anna))) == (True, [], ["a", "b"])
+    assert (lobby.covers_everyone(catalog, anna), lobby.relevant_enterprises(catalog, anna), ids(lobby.matching_enterprises(catalog, anna))) == (
+        True,
+        [],
+        ["a", "b"],
+    )

@@ -9,6 +9,7 @@ from typing import Any
 from .. import decisions, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
+from ..kinds.decision import BODIES, OUTCOMES
 from .base import SITE, Link, RecordView, Site, Status, View, When, clip, external, plural, record_link, record_links, sections, term, terms, when
 from .lobby import LOBBY_FEED, status
 
@@ -171,8 +172,6 @@ def filter_values(decision: Any) -> dict[str, list[str]]:
 
 def facets(catalog: Catalog, values: list[dict[str, list[str]]]) -> tuple[showcase.Facet, ...]:
     """The listing's filters: every outcome and body always offered (at 0 when none has it), topics that occur."""
-    from ..kinds.decision import BODIES, OUTCOMES
-
     offered = {"outcome": OUTCOMES, "topic": (), "body": BODIES}
     labels = {"outcome": str, "topic": lambda t: catalog.label("topics", t), "body": BODY_LABELS.get}
     return tuple(showcase.facet(name, label, (v[name] for v in values), labels[name], offered[name]) for name, label in FILTERS)
