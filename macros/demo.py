@@ -1,8 +1,8 @@
 """`wise demo-data`: a synthetic but realistic data set of any size, for benchmarks and load tests.
 
 Deterministic (a seeded generator), written as ordinary YAML record files that pass
-`wise check`, with officials, posts, positions, campaigns, seminars and networks in
-proportion to the number of enterprises. Every record is marked `example: true`.
+`wise check`, with officials, posts, positions, council decisions, campaigns, seminars and
+networks in proportion to the number of enterprises. Every record is marked `example: true`.
 """
 
 from __future__ import annotations
@@ -130,6 +130,23 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
                 f"      - {{date: 2025-0{a + 1}-15, status: {rng.choice(statuses)}, source: https://example.org/minutes, officials: [{rng.choice(officials)}]}}",
             ]
         _write(data / "positions", f"demo-position-{n + 1}", lines)
+    outcomes = ["adopted", "rejected", "promised", "withdrawn"]
+    for n in range(max(4, n_positions // 2)):
+        outcome = outcomes[n % len(outcomes)]
+        lines = [
+            f"title: Demo motion {n + 1}",
+            "kind: motion",
+            f"date: 2025-{n % 12 + 1:02}-10",
+            "body: council",
+            "summary: What the council decided.",
+            "source: https://example.org/decisions",
+            f"outcome: {outcome}",
+            f"asks: [{{position: demo-position-{n % n_positions + 1}, ask: ask-1}}]",
+            "articles: [work]",
+        ]
+        if outcome != "withdrawn":
+            lines += ["votes:", "  parties:", *(f"    - {{party: {party}, vote: {rng.choice(['for', 'against', 'absent'])}}}" for party in vocab["parties"])]
+        _write(data / "decisions", f"demo-decision-{n + 1}", lines)
     for n in range(max(2, enterprises // 500)):
         _write(
             data / "campaigns",
