@@ -30,6 +30,8 @@ from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
 from .pages import GeneratedPage, render_pages, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
+from .search import SearchIndexError
+from .search import index as search_index
 from .settings import Settings
 from .vendor import VendorError
 from .views.base import Site
@@ -156,6 +158,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             sandbox(macros, DOCUMENTED_MACROS, config.site_name)
 
     def on_page_markdown(self, markdown, page, config, files):
+        # Pagefind indexes the built pages (macros/search.py); the theme's lunr index would hold them all again.
+        page.meta["search"] = {"exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             # The theme prints a page's title and description unescaped: give it plain text.
@@ -186,6 +190,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             site_url = config.site_url or "/"
             feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
+        try:
+            search_index(site_dir)
+        except SearchIndexError as exc:
+            raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes(), policies), encoding="utf-8")
