@@ -33,6 +33,7 @@ from .repository import Repository
 from .search import SearchIndexError
 from .search import index as search_index
 from .settings import Settings
+from .theme import NavCache, expose_theme
 from .vendor import VendorError
 from .views.base import Site
 
@@ -136,6 +137,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             return env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=base_url)
 
         self.scripts = ScriptAllowlist(render)
+        expose_theme(env, config.theme.dirs, config.theme.custom_dir)
+        env.globals["wise_nav"] = NavCache(frozenset(uri for uri, page in self.pages.items() if not page.nav))
         return env
 
     def on_post_page(self, output, page, config):
