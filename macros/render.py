@@ -7,7 +7,6 @@ event handlers and javascript:/data: links never reach a page.
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,17 +51,29 @@ def sentence(text: str | None) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
+@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A link from one directory URL of the site to another, relative so the site works under any prefix.
-    Absolute links (http, https, mailto, tel) are returned as they are."""
+    Absolute links (http, https, mailto, tel) are returned as they are. (Cached: a listing links the same
+    pages from every page of its kind.)"""
     if to_url.startswith(("http://", "https://", "mailto:", "tel:")):
         return to_url
     path, _, anchor = to_url.partition("#")
-    target = path.rstrip("/") or "."
-    rel = posixpath.relpath(target, from_url.rstrip("/") or ".")
+    rel = _relpath(path.rstrip("/"), from_url.rstrip("/"))
     if path.endswith("/") or path == "":
         rel = rel + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(target: str, start: str) -> str:
+    """`posixpath.relpath` for two site paths without a leading slash ("" is the site's root), computed on the
+    segments alone (relpath asks the file system for the working directory on every call)."""
+    to, here = [p for p in target.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) or "."
 
 
 def _finalize(value):
@@ -70,8 +81,10 @@ def _finalize(value):
     no later stage (or reader) mistakes record text for template syntax."""
     if value is None:
         raise ValueError("a template printed None; guard the value with `if`")
-    html = value if isinstance(value, Markup) else escape(value)
-    return Markup(str(html).replace("{", "&#123;").replace("}", "&#125;"))
+    html = str(value) if isinstance(value, Markup) else str(escape(value))
+    if "{" in html or "}" in html:
+        html = html.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(html)
 
 
 @lru_cache(maxsize=1)
