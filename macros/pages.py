@@ -110,12 +110,8 @@ def html(template: str, url: str, view: View) -> str:
 
 def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> GeneratedPage:
     """One page of a page type: for `record`, or the type's single page."""
-    if page_type.kind:
-        url = page_type.url.format(id=record.id)
-        view = page_type.view(catalog, record, site)
-    else:
-        url = page_type.url
-        view = page_type.view(catalog, site)
+    url = page_url(page_type, record)
+    view = page_type.view(catalog, record, site) if page_type.kind else page_type.view(catalog, site)
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
@@ -128,17 +124,27 @@ def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> 
     return page(page_type, catalog, record, site)
 
 
-def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
-    """Every generated page of the site, in the order of the table, records by id."""
-    pages = []
+def planned(catalog: Catalog) -> list[tuple[PageType, Any]]:
+    """Every generated page as (page type, record or None), in the order of the table, records by id."""
+    out: list[tuple[PageType, Any]] = []
     for page_type in PAGE_TYPES:
         if page_type.needs and not catalog.count(page_type.needs):
             continue
         if page_type.kind:
-            pages += [page(page_type, catalog, record, site) for record in catalog.all(page_type.kind)]
+            out += [(page_type, record) for record in catalog.all(page_type.kind)]
         else:
-            pages.append(page(page_type, catalog, site=site))
-    return pages
+            out.append((page_type, None))
+    return out
+
+
+def page_url(page_type: PageType, record: Any = None) -> str:
+    """Where a planned page goes."""
+    return page_type.url.format(id=record.id) if page_type.kind else page_type.url
+
+
+def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
+    """Every generated page of the site, in the order of the table, records by id."""
+    return [page(page_type, catalog, record, site) for page_type, record in planned(catalog)]
 
 
 def macro_html(template: str, url: str, view: View) -> str:

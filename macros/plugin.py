@@ -8,6 +8,8 @@ that record text is never read as Markdown or as a template.
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,12 +17,12 @@ from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import DOCUMENTED_MACROS
+from . import DOCUMENTED_MACROS, incremental
 from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
@@ -67,6 +69,14 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
         self.news: list[FeedItem] = []
+        self.session: incremental.Session | None = None
+        self.removed: set[str] = set()
+
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
+        incremental.SERVING_DIRTY = command == "serve" and dirty
+        if incremental.SERVING_DIRTY:
+            logging.getLogger("mkdocs.commands.build").addFilter(incremental.quiet_dirty_warning)
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -74,9 +84,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
             config.edit_uri = None
+        if incremental.SERVING_DIRTY:
+            self.session = incremental.SESSIONS.setdefault(str(config.config_file_path), incremental.Session())
+        parsed = self.session.parsed if self.session else None
         try:
-            settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
-            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=settings)
+            self.settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
+            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=self.settings, parsed=parsed)
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
@@ -101,7 +114,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
-        pages = render_pages(self.catalog, self.site)
+        pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
         generated = {page.url for page in pages}
@@ -113,8 +126,34 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for page in pages:
             self.pages[page.src_uri] = page
             inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            # While serving, a page's file is kept in the session: MkDocs renders it again only when it changed.
+            source = {"abs_src_path": str(self.session.source(page))} if self.session else {"content": ""}
+            files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
         return files
+
+    def _render(self, files, config) -> list[GeneratedPage]:
+        """The generated pages: all of them, or, while serving, those an edit touches (the rest kept)."""
+        if self.session is None:
+            return render_pages(self.catalog, self.site)
+        before = set(self.session.pages)
+        # Anything but a record changing (settings, pages added, a template edited) renders every page again.
+        templates = Path(config.theme.custom_dir or ".")
+        edited = max((f.stat().st_mtime_ns for f in templates.rglob("*.html")), default=0) if config.theme.custom_dir else 0
+        context = (self.site, self.settings, tuple(f.src_uri for f in files.documentation_pages()), edited)
+        pages = incremental.render(self.session, self.catalog, self.site, context)
+        self.removed = before - {page.src_uri for page in pages}
+        return pages
+
+    @event_priority(-100)  # after the blog has moved its posts to their dated addresses
+    def on_nav(self, nav, config, files):
+        if self.session is not None:
+            # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
+            # that count records, the blog's archive and category pages, which need every post read) is built
+            # again: its built file goes, so MkDocs' dirty build reads and renders it.
+            for file in files.documentation_pages():
+                if file.src_uri not in self.pages:
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
+        return nav
 
     @staticmethod
     def _site_options(files, config) -> Site:
@@ -132,6 +171,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         return Site(**{k: v for k, v in options.items() if v})
 
     def on_env(self, env, config, files):
+        if self.session is not None:
+            self.session.keep_titles(files)
         # The allowlist of inline scripts, rendered by the theme's own environment from its script partials.
         def render(name: str, base_url: str) -> str:
             return env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=base_url)
@@ -187,16 +228,28 @@ class WisePlugin(BasePlugin[WiseConfig]):
         page.toc = get_toc(list(generated.toc))
         return generated.html
 
+    @event_priority(-100)  # after the other plugins, so the search plugin's and the blog's files are there
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
             site_url = config.site_url or "/"
             feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
-        try:
-            search_index(site_dir)
-        except SearchIndexError as exc:
-            raise Abort(str(exc)) from None
+        hashes = self.scripts.hashes()
+        if self.session is not None:
+            # A dirty rebuild renders some pages only: the others' scripts still count, and removed records'
+            # pages go. The search index is rebuilt beside the server, so an edit shows without waiting for it.
+            self.session.script_hashes |= set(hashes)
+            hashes = sorted(self.session.script_hashes)
+            for uri in self.removed:
+                (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+        if self.session is not None and (site_dir / "pagefind").is_dir():
+            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
+        else:
+            try:
+                search_index(site_dir)
+            except SearchIndexError as exc:
+                raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
-        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes(), policies), encoding="utf-8")
+        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")
