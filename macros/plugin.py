@@ -8,10 +8,12 @@ that record text is never read as Markdown or as a template.
 
 from __future__ import annotations
 
+import html as html_module
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -27,12 +29,17 @@ from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, render_pages, static_files, vendor_files
+from .pages import GeneratedPage, embed_files, head_html, render_pages, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .settings import Settings
+from .social_image import SITE_IMAGE, site_image
 from .vendor import VendorError
+from .views import structured
 from .views.base import Site
+from .views.preview import head_view
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def article_title(file: File) -> str:
@@ -88,6 +95,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.remove(source_map)
         for path, text in static_files(self.catalog, config.site_url or "/").items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
@@ -98,6 +106,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
+        # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
+        for path, text in embed_files(self.catalog, self.site).items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         pages = render_pages(self.catalog, self.site)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -163,6 +174,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             return markdown
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))
+        if generated.preview:
+            page.meta["description"] = str(escape(generated.preview))
         page.meta["render_macros"] = False
         page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
         # The theme's edit button: a record page's YAML file; a listing has no one file to edit.
@@ -179,6 +192,24 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # from the view's sections, since these pages have no Markdown to take it from.
         page.toc = get_toc(list(generated.toc))
         return generated.html
+
+    def on_page_context(self, context, page, config, nav):
+        # Link previews and schema.org for every page; the theme's main.html prints `wise_head` in its head.
+        context["wise_head"] = Markup(head_html(page.url, self._head(page, config)))
+        return context
+
+    def _head(self, page, config):
+        site_url = config.site_url or ""
+        description = config.site_description or ""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return head_view(generated.title, generated.preview or description, page.canonical_url or "", config.site_name, site_url, generated.structured)
+        # A hand-written page's title and description reach here as HTML (escaped for the theme): read them as text.
+        title = html_module.unescape(_TAG.sub("", page.title or config.site_name))
+        text = html_module.unescape(page.meta.get("description") or description)
+        data = structured.platform(config.site_name, site_url, description) if page.is_homepage else None
+        kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
+        return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)

@@ -223,6 +223,7 @@ def test_a_network_page_lists_its_members_by_name_ignoring_case():
         example=True,
         source_path="data/networks/guild.yml",
         toc=(Section("members", "Members (6)"),),
+        preview="Bakers together.",
         summary="Bakers together.",
         kind_label="project",
         period=Span(When("2020-01-01", "1 January 2020"), None, "ongoing"),
