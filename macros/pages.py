@@ -184,12 +184,12 @@ def macro_html(template: str, url: str, view: View) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, calendars (site path → text)."""
-    from .exports import open_data_files
+def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
+    """Files published beside the pages: open data, schemas, the standard exports, calendars (site path → text)."""
+    from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
 
-    return open_data_files(catalog) | ics_files(catalog, site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

@@ -93,7 +93,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/").items():
+        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
