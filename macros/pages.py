@@ -35,11 +35,12 @@ class PageType:
     kind: str | None = None
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
+    source: str = "data/"  # what the page is made from, for its date in the sitemap (a record page: its own file)
 
 
 def listing(kind: str, view: Callable[..., View]) -> PageType:
     """A kind's listing page, at the kind's listing URL, laid out by listings/<kind>.html."""
-    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True)
+    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/")
 
 
 def records(kind: str, view: Callable[..., View], template: str | None = None, suffix: str = "") -> PageType:
@@ -106,6 +107,7 @@ class GeneratedPage:
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
     preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
     structured: Any = None  # its schema.org object, or None
+    sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
 
     @property
     def src_uri(self) -> str:
@@ -136,8 +138,9 @@ def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site =
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
+    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
     return GeneratedPage(
-        url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, view.preview, view.structured
+        url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, view.preview, view.structured, sources
     )
 
 

@@ -33,6 +33,8 @@ from .pages import GeneratedPage, embed_files, head_html, render_pages, static_f
 from .problems import DataError, report
 from .repository import Repository
 from .settings import Settings
+from .sitemap import SITEMAP, Entry, handwritten_sources, last_changes
+from .sitemap import write as write_sitemap
 from .social_image import SITE_IMAGE, site_image
 from .vendor import VendorError
 from .views import structured
@@ -71,9 +73,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
         self.news: list[FeedItem] = []
+        self.sitemap: list[Entry] = []
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        # The sitemap is ours (macros/sitemap.py): MkDocs' own would date every page by the build and list nothing else.
+        config.theme.static_templates.discard(SITEMAP)
         self.data_dir = root / self.config.data_dir
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
@@ -89,6 +95,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_files(self, files, config):
         self.pages = {}
         self.news = []
+        self.sitemap = []
         # The theme's source maps are for debugging its script, not for readers: left out, they take 2 MB and the
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
@@ -149,6 +156,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_page(self, output, page, config):
         self._check_scripts(output, f"docs/{page.file.src_uri}", get_relative_url(".", page.url))
+        generated = self.pages.get(page.file.src_uri)
+        docs_dir = Path(config.docs_dir).resolve()
+        sources = generated.sources if generated else handwritten_sources(docs_dir, self.root, page.file.src_uri)
+        self.sitemap.append(Entry((config.site_url or "/") + page.url, sources))
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -219,4 +230,5 @@ class WisePlugin(BasePlugin[WiseConfig]):
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
+        write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes(), policies), encoding="utf-8")
