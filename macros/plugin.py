@@ -216,7 +216,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if generated is not None:
             return head_view(generated.title, generated.preview or description, page.canonical_url or "", config.site_name, site_url, generated.structured)
         # A hand-written page's title and description reach here as HTML (escaped for the theme): read them as text.
-        title = html_module.unescape(_TAG.sub("", page.title or config.site_name))
+        # Front matter's title first, as the theme's <title> does; the navigation's label stands in for it otherwise.
+        title = html_module.unescape(_TAG.sub("", page.meta.get("title") or page.title or config.site_name))
         text = html_module.unescape(page.meta.get("description") or description)
         data = structured.platform(config.site_name, site_url, description) if page.is_homepage else None
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
