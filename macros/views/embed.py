@@ -11,7 +11,7 @@ from typing import Any
 from .. import privacy
 from ..catalog import Catalog
 from ..kinds import KINDS
-from .base import SITE, Citation, Figure, Link, Site, Span, View, citation, span, when
+from .base import SITE, Citation, Figure, Link, Site, Span, View, citation, span
 from .campaign import Metric, metric
 from .enterprise import held, holdings
 from .monitor import headline_figures
@@ -87,7 +87,7 @@ def enterprise_embed(catalog: Catalog, enterprise: Any, site: Site = SITE) -> En
         page=Link(KINDS["enterprise"].page_url(e.id), f"More about {e.name}"),
         source=e.source_path,
         year=year,
-        source_text=f"the enterprise's record ({e.source_path}), " + (f"figures for {year}" if latest else f"as of {when(catalog.today).text}"),
+        source_text=f"the enterprise's record, {e.source_path}",
         summary=e.summary,
         meta=(catalog.label("sectors", e.sector), catalog.label("districts", e.district)),
         offers=tuple(dict.fromkeys(o.name for o in e.offerings)),
@@ -143,7 +143,7 @@ def campaign_embed(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campai
         page=Link(KINDS["campaign"].page_url(c.id), f"More about {c.name}"),
         source=c.source_path,
         year=campaign_year(c, catalog.today),
-        source_text=f"the campaign's record ({c.source_path})",
+        source_text=f"the campaign's record, {c.source_path}",
         goal=c.goal,
         period=span(c.start, c.end),
         progress=tuple(Progress(metric(c, x), progress_percent(x.current, x.target)) for x in c.metrics),
