@@ -154,9 +154,7 @@ def _read_one(kind: Kind, path: Path, display: str, record_id: str) -> tuple[Loa
     return loaded, record, found
 
 
-def read_data(
-    data_dir: Path, docs_dir: Path | None = None, today=None, settings: Settings | None = None, parsed: ParsedFiles | None = None
-) -> Catalog:
+def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings: Settings | None = None, parsed: ParsedFiles | None = None) -> Catalog:
     """Load, validate and cross-check everything under `data_dir` (and the hand-written pages under
     `docs_dir`), by the project's settings (default: those of the mkdocs.yml beside `data_dir`);
     raise DataError with every problem. With `parsed`, unchanged files are not read again."""

@@ -177,6 +177,7 @@ class Session:
     script_hashes: set[str] = field(default_factory=set)
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
+    sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 
     def keep_titles(self, files: Any) -> None:
@@ -194,7 +195,7 @@ class Session:
     def source(self, page: Any) -> Path:
         """The page's file in the session folder, rewritten only when the page changed (so its time tells MkDocs)."""
         path = self.folder / page.src_uri
-        text = "\n".join([page.title, page.html, repr(page.toc), repr(page.edit_url)])
+        text = "\n".join([page.title, page.html, repr(page.toc), repr(page.edit_url), page.preview, repr(page.structured)])
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         mark = path.with_suffix(".sha256")
         if not (path.is_file() and mark.is_file() and mark.read_text() == digest):

@@ -18,8 +18,9 @@ from markupsafe import escape
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, buying, campaign, data, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
-from .views.base import SITE, RecordView, Site, View
+from .views import buy_social, buying, campaign, data, embed, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
+from .views.base import EMBED_URLS, SITE, RecordView, Site, View
+from .views.preview import HeadView
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,12 @@ class PageType:
     kind: str | None = None
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
+    source: str = "data/"  # what the page is made from, for its date in the sitemap (a record page: its own file)
 
 
 def listing(kind: str, view: Callable[..., View]) -> PageType:
     """A kind's listing page, at the kind's listing URL, laid out by listings/<kind>.html."""
-    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True)
+    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/")
 
 
 def records(kind: str, view: Callable[..., View], template: str | None = None, suffix: str = "") -> PageType:
@@ -78,6 +80,20 @@ PAGE_TYPES: tuple[PageType, ...] = (
 )
 
 
+def embeds(kind: str, view: Callable[..., View]) -> PageType:
+    """The embeddable widget of each record of a kind (/embed/…), laid out by embed/<kind's widget>.html."""
+    url = EMBED_URLS[kind]
+    return PageType(f"{kind} embed", url, view, f"embed/{url.split('/')[1]}.html", kind=kind)
+
+
+# Embeds are files of their own, not pages of the theme: no navigation, search or site chrome around them.
+EMBED_TYPES: tuple[PageType, ...] = (
+    embeds("monitoring", embed.figures_embed),
+    embeds("enterprise", embed.enterprise_embed),
+    embeds("campaign", embed.campaign_embed),
+)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page to add to the site: its URL (directory style), plain-text title, HTML body and table of contents."""
@@ -89,6 +105,9 @@ class GeneratedPage:
     wide: bool = False  # filterable listings use the full width (no navigation sidebar)
     toc: tuple[dict, ...] = ()
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
+    preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
+    structured: Any = None  # its schema.org object, or None
+    sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
 
     @property
     def src_uri(self) -> str:
@@ -115,7 +134,10 @@ def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site =
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
-    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url)
+    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
+    return GeneratedPage(
+        url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, view.preview, view.structured, sources
+    )
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> GeneratedPage:
@@ -147,6 +169,22 @@ def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
     return [page(page_type, catalog, record, site) for page_type, record in planned(catalog)]
 
 
+def embed_files(catalog: Catalog, site: Site = SITE) -> dict[str, str]:
+    """Every embed of the site as a file (site path → HTML), records by id."""
+    files = {}
+    for page_type in EMBED_TYPES:
+        for record in catalog.all(page_type.kind):
+            url = page_type.url.format(id=record.id)
+            files[f"{url}index.html"] = html(page_type.template, url, page_type.view(catalog, record, site))
+    return files
+
+
+def head_html(url: str, head: HeadView) -> str:
+    """A page's head additions: its link-preview meta (laid out by head.html) and its JSON-LD block, which is written
+    by `render.json_ld_block` and not by a template, since a template's output escapes braces for HTML."""
+    return html("head.html", url, head) + str(head.json_ld)
+
+
 def macro_html(template: str, url: str, view: View) -> str:
     """HTML for a macro on a hand-written page (templates in overrides/records/macros/).
 
@@ -155,12 +193,12 @@ def macro_html(template: str, url: str, view: View) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, calendars (site path → text)."""
-    from .exports import open_data_files
+def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
+    """Files published beside the pages: open data, schemas, the standard exports, calendars (site path → text)."""
+    from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
 
-    return open_data_files(catalog) | ics_files(catalog, site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

@@ -8,12 +8,14 @@ that record text is never read as Markdown or as a template.
 
 from __future__ import annotations
 
+import html as html_module
 import logging
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -29,15 +31,22 @@ from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, render_pages, static_files, vendor_files
+from .pages import GeneratedPage, embed_files, head_html, render_pages, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .search import SearchIndexError
 from .search import index as search_index
 from .settings import Settings
+from .sitemap import SITEMAP, Entry, handwritten_sources, last_changes
+from .sitemap import write as write_sitemap
+from .social_image import SITE_IMAGE, site_image
 from .theme import NavCache, expose_theme
 from .vendor import VendorError
+from .views import structured
 from .views.base import Site
+from .views.preview import head_view
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def article_title(file: File) -> str:
@@ -69,8 +78,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
         self.news: list[FeedItem] = []
+        self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
         self.removed: set[str] = set()
+        self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -80,6 +91,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        # The sitemap is ours (macros/sitemap.py): MkDocs' own would date every page by the build and list nothing else.
+        config.theme.static_templates.discard(SITEMAP)
         self.data_dir = root / self.config.data_dir
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
@@ -98,12 +112,14 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_files(self, files, config):
         self.pages = {}
         self.news = []
+        self.sitemap = []
         # The theme's source maps are for debugging its script, not for readers: left out, they take 2 MB and the
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/").items():
+        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
@@ -114,6 +130,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
+        # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
+        for path, text in embed_files(self.catalog, self.site).items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -146,6 +165,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     @event_priority(-100)  # after the blog has moved its posts to their dated addresses
     def on_nav(self, nav, config, files):
+        self.published = {file.src_uri for file in files.documentation_pages()}
         if self.session is not None:
             # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
             # that count records, the blog's archive and category pages, which need every post read) is built
@@ -173,6 +193,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_env(self, env, config, files):
         if self.session is not None:
             self.session.keep_titles(files)
+
         # The allowlist of inline scripts, rendered by the theme's own environment from its script partials.
         def render(name: str, base_url: str) -> str:
             return env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=base_url)
@@ -184,6 +205,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_page(self, output, page, config):
         self._check_scripts(output, f"docs/{page.file.src_uri}", get_relative_url(".", page.url))
+        generated = self.pages.get(page.file.src_uri)
+        docs_dir = Path(config.docs_dir).resolve()
+        sources = generated.sources if generated else handwritten_sources(docs_dir, self.root, page.file.src_uri)
+        entry = Entry((config.site_url or "/") + page.url, sources)
+        self.sitemap.append(entry)
+        if self.session is not None:
+            self.session.sitemap[page.file.src_uri] = entry
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -211,6 +239,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             return markdown
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))
+        if generated.preview:
+            page.meta["description"] = str(escape(generated.preview))
         page.meta["render_macros"] = False
         page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
         # The theme's edit button: a record page's YAML file; a listing has no one file to edit.
@@ -228,7 +258,25 @@ class WisePlugin(BasePlugin[WiseConfig]):
         page.toc = get_toc(list(generated.toc))
         return generated.html
 
-    @event_priority(-100)  # after the other plugins, so the search plugin's and the blog's files are there
+    def on_page_context(self, context, page, config, nav):
+        # Link previews and schema.org for every page; the theme's main.html prints `wise_head` in its head.
+        context["wise_head"] = Markup(head_html(page.url, self._head(page, config)))
+        return context
+
+    def _head(self, page, config):
+        site_url = config.site_url or ""
+        description = config.site_description or ""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return head_view(generated.title, generated.preview or description, page.canonical_url or "", config.site_name, site_url, generated.structured)
+        # A hand-written page's title and description reach here as HTML (escaped for the theme): read them as text.
+        # Front matter's title first, as the theme's <title> does; the navigation's label stands in for it otherwise.
+        title = html_module.unescape(_TAG.sub("", page.meta.get("title") or page.title or config.site_name))
+        text = html_module.unescape(page.meta.get("description") or description)
+        data = structured.platform(config.site_name, site_url, description) if page.is_homepage else None
+        kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
+        return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
+
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -243,6 +291,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             hashes = sorted(self.session.script_hashes)
             for uri in self.removed:
                 (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
+            self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
         if self.session is not None and (site_dir / "pagefind").is_dir():
             threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
         else:
@@ -252,4 +302,5 @@ class WisePlugin(BasePlugin[WiseConfig]):
                 raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
+        write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")

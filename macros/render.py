@@ -7,6 +7,7 @@ event handlers and javascript:/data: links never reach a page.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +75,26 @@ def _relpath(target: str, start: str) -> str:
         common += 1
     parts = [".."] * (len(here) - common) + to[common:]
     return "/".join(parts) or "."
+
+
+# Inside a script block the HTML parser ends the block at `</script` and changes state at `<!--`, whatever JSON
+# thinks: so no `<`, `>` or `&` may appear as themselves. U+2028 and U+2029 end a line in older JavaScript.
+_JSON_LD_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_ld(data) -> str:
+    """schema.org data as JSON for a `<script type="application/ld+json">` block that no text can break out of:
+    `<`, `>`, `&`, U+2028 and U+2029 written as \\u escapes. They can only stand inside JSON strings, where the escape
+    means the same character, so a reader parses exactly the data."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escaped in _JSON_LD_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def json_ld_block(data) -> Markup:
+    """The script block holding `data` as JSON-LD. A data block: browsers do not run it, and the CSP does not apply."""
+    return Markup(f'<script type="application/ld+json">{json_ld(data)}</script>')
 
 
 def _finalize(value):
