@@ -26,6 +26,7 @@ from .views import (
     data,
     decision,
     district,
+    embed,
     enterprise,
     manifesto,
     monitor,
@@ -39,7 +40,8 @@ from .views import (
     tracker,
     vocabulary,
 )
-from .views.base import SITE, RecordView, Site, View
+from .views.base import EMBED_URLS, SITE, RecordView, Site, View
+from .views.preview import HeadView
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class PageType:
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
     vocabulary: str | None = None  # a vocabulary whose entries each get a page (the districts)
+    source: str = "data/"  # what the page is made from, for its date in the sitemap (a record page: its own file)
 
     def items(self, catalog: Catalog) -> list[Any]:
         """What the type makes a page for: each record of its kind, each entry of its vocabulary, or [None] for its one page."""
@@ -68,7 +71,7 @@ class PageType:
 
 def listing(kind: str, view: Callable[..., View]) -> PageType:
     """A kind's listing page, at the kind's listing URL, laid out by listings/<kind>.html."""
-    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True)
+    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/")
 
 
 def records(kind: str, view: Callable[..., View], template: str | None = None, suffix: str = "") -> PageType:
@@ -112,6 +115,20 @@ PAGE_TYPES: tuple[PageType, ...] = (
 )
 
 
+def embeds(kind: str, view: Callable[..., View]) -> PageType:
+    """The embeddable widget of each record of a kind (/embed/…), laid out by embed/<kind's widget>.html."""
+    url = EMBED_URLS[kind]
+    return PageType(f"{kind} embed", url, view, f"embed/{url.split('/')[1]}.html", kind=kind)
+
+
+# Embeds are files of their own, not pages of the theme: no navigation, search or site chrome around them.
+EMBED_TYPES: tuple[PageType, ...] = (
+    embeds("monitoring", embed.figures_embed),
+    embeds("enterprise", embed.enterprise_embed),
+    embeds("campaign", embed.campaign_embed),
+)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page to add to the site: its URL (directory style), plain-text title, HTML body and table of contents."""
@@ -124,6 +141,9 @@ class GeneratedPage:
     toc: tuple[dict, ...] = ()
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
     feeds: tuple[tuple[str, str], ...] = ()  # (site path, title) of the feeds the page's head names
+    preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
+    structured: Any = None  # its schema.org object, or None
+    sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
 
     @property
     def src_uri(self) -> str:
@@ -145,17 +165,26 @@ def html(template: str, url: str, view: View) -> str:
 
 def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> GeneratedPage:
     """One page of a page type: for `record` (a record, or a vocabulary entry), or the type's single page."""
-    if record is not None:
-        url = page_type.url.format(id=record.id)
-        view = page_type.view(catalog, record, site)
-    else:
-        url = page_type.url
-        view = page_type.view(catalog, site)
+    url = page_url(page_type, record)
+    view = page_type.view(catalog, record, site) if record is not None else page_type.view(catalog, site)
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
+    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
     feeds = tuple((f.url, f.title) for f in view.feeds)
-    return GeneratedPage(url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, feeds)
+    return GeneratedPage(
+        url,
+        view.title,
+        html(page_type.template, url, view),
+        page_type.nav,
+        view.wide,
+        toc_tokens(view),
+        edit_url,
+        feeds,
+        view.preview,
+        view.structured,
+        sources,
+    )
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> GeneratedPage:
@@ -164,14 +193,41 @@ def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> 
     return page(page_type, catalog, record, site)
 
 
-def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
-    """Every generated page of the site, in the order of the table, records by id, vocabulary entries in their order."""
-    pages = []
+def planned(catalog: Catalog) -> list[tuple[PageType, Any]]:
+    """Every generated page as (page type, record, vocabulary entry or None), in the order of the table, records by
+    id, vocabulary entries in their order."""
+    out: list[tuple[PageType, Any]] = []
     for page_type in PAGE_TYPES:
         if page_type.needs and not catalog.count(page_type.needs):
             continue
-        pages += [page(page_type, catalog, item, site) for item in page_type.items(catalog)]
-    return pages
+        out += [(page_type, item) for item in page_type.items(catalog)]
+    return out
+
+
+def page_url(page_type: PageType, record: Any = None) -> str:
+    """Where a planned page goes."""
+    return page_type.url.format(id=record.id) if record is not None else page_type.url
+
+
+def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
+    """Every generated page of the site, in the order of the table, records by id, vocabulary entries in their order."""
+    return [page(page_type, catalog, record, site) for page_type, record in planned(catalog)]
+
+
+def embed_files(catalog: Catalog, site: Site = SITE) -> dict[str, str]:
+    """Every embed of the site as a file (site path → HTML), records by id."""
+    files = {}
+    for page_type in EMBED_TYPES:
+        for record in catalog.all(page_type.kind):
+            url = page_type.url.format(id=record.id)
+            files[f"{url}index.html"] = html(page_type.template, url, page_type.view(catalog, record, site))
+    return files
+
+
+def head_html(url: str, head: HeadView) -> str:
+    """A page's head additions: its link-preview meta (laid out by head.html) and its JSON-LD block, which is written
+    by `render.json_ld_block` and not by a template, since a template's output escapes braces for HTML."""
+    return html("head.html", url, head) + str(head.json_ld)
 
 
 def macro_html(template: str, url: str, view: View) -> str:
@@ -182,13 +238,14 @@ def macro_html(template: str, url: str, view: View) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, calendars, the lobby's feeds (site path → text)."""
-    from .exports import open_data_files
+def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
+    """Files published beside the pages: open data, schemas, the standard exports, calendars, the lobby's feeds
+    (site path → text)."""
+    from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
     from .exports.lobby_feeds import lobby_feed_files
 
-    return open_data_files(catalog) | ics_files(catalog, site_url) | lobby_feed_files(catalog, site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url) | lobby_feed_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

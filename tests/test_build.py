@@ -45,7 +45,9 @@ def assert_nothing_lost(data: Path, site: Path):
     import json
 
     missing = []
-    indexed = {doc["location"].split("#", 1)[0] for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    from macros.search import read_index
+
+    indexed = {url.lstrip("/") for url in read_index(site)}
     exported: dict[str, set] = {}
     for kind, record_id, url, listing in expected_records(data):
         if kind not in exported:

@@ -10,6 +10,7 @@ from .. import decisions, lobby, render
 from ..catalog import Catalog
 from ..exports.lobby_feeds import feed_path
 from ..kinds import KINDS
+from . import structured
 from .base import (
     SITE,
     Contact,
@@ -226,6 +227,8 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
             ("enterprises", "Enterprises in their district or portfolio", relevant or everyone),
             ("sources", "Sources", True),
         ),
+        preview=official_line(catalog, o),
+        structured=structured.person(catalog, o, site.site_url),
         party=term(catalog, "parties", o.party) if o.party else None,
         contact=contact(o.contact),
         last_contact=last_contact(catalog, o),
@@ -242,6 +245,13 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
         topics_page=Link("vocabularies/topics/", "topics"),
         sources=tuple(external(s) for s in o.sources),
     )
+
+
+def official_line(catalog: Catalog, official: Any) -> str:
+    """An official in one line: name and party, and the posts they hold now (or that they held none now)."""
+    current = [h.post.title for h in catalog.holdings_of(official) if h.covers(catalog.today)]
+    who = official.name + (f" ({catalog.label('parties', official.party)})" if official.party else "")
+    return f"{who}: " + ("; ".join(current) if current else "holds none of the posts the platform follows now") + "."
 
 
 # -- the officials at a glance -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import render
 from ..catalog import Catalog
+from . import structured
 from .base import SITE, Link, ListingView, RecordView, Site, Status, When, record_link, record_links, sections, term, terms, when
 from .lobby import status
 
@@ -45,6 +46,8 @@ def post_view(catalog: Catalog, post: Any, site: Site = SITE) -> PostView:
         toc=sections(
             ("holders", "Holders over time", True), ("files", "Files this post holds", True), ("campaigns", "Campaigns addressing this post", campaigns)
         ),
+        preview=", ".join(x for x in (p.title, p.department, p.organisation) if x) + ".",
+        structured=structured.post_holders(catalog, p, site.site_url),
         body=p.body,
         organisation=p.organisation,
         department=p.department,
