@@ -56,6 +56,7 @@ def test_a_decisions_page_shows_what_who_when_its_source_what_it_did_and_the_vot
         record_id="d",
         example=True,
         source_path="data/decisions/d.yml",
+        preview="Council letter, committee: Work and Income, 12 June 2025: rejected. Asks for reserved contracts.",
         kind_label="Council letter",
         when=When("2025-06-12", "12 June 2025"),
         body="committee: Work and Income",

@@ -43,6 +43,10 @@ def test_a_district_lists_its_own_enterprises_by_name_with_their_pins_and_nothin
         EnterpriseItem("zed", "enterprise:zed", Link("showcase/zed/", "Zed"), True, "Food", "What zed does.", ("52.4", "4.9")),
     )
     assert (view.enterprises_file, view.showcase) == ("data/enterprise.csv", Link("showcase/?district=noord", "2 enterprises in the showcase"))
+    assert view.preview == (
+        "The 2 social enterprises in North on a map, the people at work there from the sector monitor, the district's posts "
+        "and who holds them, and the platform's asks that concern it."
+    )
     assert view.toc == (
         Section("enterprises", "Enterprises (2)"),
         Section("figures", "People at work"),

@@ -55,6 +55,9 @@ def test_each_articles_status_equals_the_hand_computation():
     assert {a.key: a.status.key for a in view.articles} == HAND
     assert [a.marker for a in view.articles] == [f"{a}:{HAND[a]}" for a in ARTICLES]
     assert [a.status.label for a in view.articles] == ["broken", "in progress", "kept", "no decision yet", "no decision yet"]
+    assert view.preview == (
+        "The 5 articles of the platform's manifesto held against the council's decisions: 1 kept, 1 in progress, 1 broken, 2 no decision yet."
+    )
 
 
 def test_every_decision_of_an_article_is_listed_newest_first_linked_with_its_source():

@@ -92,6 +92,12 @@ def stance_text(decision: Any) -> str:
     return "Adopting it goes against the platform: it sets back the asks and articles below."
 
 
+def preview(decision: Any) -> str:
+    """A decision's description for link previews: what it is, who decided it and when, its outcome, its summary."""
+    d = decision
+    return f"{KIND_LABELS[d.kind].capitalize()}, {body_text(d)}, {when(d.date).text}: {d.outcome}. {d.summary}"
+
+
 def decision_view(catalog: Catalog, decision: Any, site: Site = SITE) -> DecisionView:
     """A decision's page: what, who decided and when, its source, its outcome and what that did to our asks and
     manifesto articles, the vote by party and by official, each vote marked in line with us or not."""
@@ -114,6 +120,7 @@ def decision_view(catalog: Catalog, decision: Any, site: Site = SITE) -> Decisio
             ("concerns", "What it concerns", d.asks or d.articles),
             ("votes", "The vote", votes),
         ),
+        preview=preview(d),
         kind_label=KIND_LABELS[d.kind].capitalize(),
         when=when(d.date),
         body=body_text(d),

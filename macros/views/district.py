@@ -112,6 +112,8 @@ def district_view(catalog: Catalog, entry: Any, site: Site = SITE) -> DistrictVi
             ("posts", "Posts and who holds them", True),
             ("asks", "Asks that concern the district", True),
         ),
+        preview=f"The {plural(len(enterprises), 'social enterprise')} in {entry.label} on a map, the people at work there from the "
+        "sector monitor, the district's posts and who holds them, and the platform's asks that concern it.",
         district=district,
         description=entry.description,
         enterprises=tuple(enterprise_item(catalog, e) for e in enterprises),

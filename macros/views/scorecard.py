@@ -10,7 +10,7 @@ from typing import Any
 from .. import decisions
 from ..catalog import Catalog
 from ..kinds import KINDS
-from .base import SITE, Link, Site, Status, View, When, external, record_link, sections, term, when
+from .base import SITE, Link, Site, Status, View, When, external, plural, record_link, sections, term, when
 from .decision import alignment_status, effect_status
 from .lobby import status
 
@@ -146,20 +146,28 @@ def vote_rows(catalog: Catalog, tallies: list[decisions.PartyTally]) -> tuple[Vo
     return tuple(rows)
 
 
+def preview(articles: tuple[ArticleRow, ...]) -> str:
+    """The scorecard's description for link previews: how many articles have each status."""
+    counts = [f"{sum(1 for a in articles if a.status.key == key)} {decisions.STATE_LABELS[key]}" for key in decisions.ARTICLE_STATES]
+    return f"The {plural(len(articles), 'article')} of the platform's manifesto held against the council's decisions: " + ", ".join(counts) + "."
+
+
 def scorecard_view(catalog: Catalog, site: Site = SITE) -> ScorecardView:
     """/manifesto/scorecard/: every manifesto article with its status and the decisions behind it, and each party's
     votes on those decisions against the manifesto, with the downloads of both tables."""
     tallies = decisions.party_tallies(catalog)
     scored = decisions.scored(catalog)
+    articles = article_rows(catalog)
     return ScorecardView(
         title="Manifesto scorecard",
         wide=True,
         toc=sections(("articles", "The articles", True), ("parties", "How the parties voted", tallies), ("rule", "How the status is decided", True)),
+        preview=preview(articles),
         lead="Each article of our manifesto held against what the council, its committees and the executive decided. "
         "Every status below follows from the recorded decisions; nothing on this page is typed in by hand.",
         rule=RULE,
         example=any(d.example for d in scored),
-        articles=article_rows(catalog),
+        articles=articles,
         parties=tuple(
             PartyRow(
                 t.party,
