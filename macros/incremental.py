@@ -177,6 +177,7 @@ class Session:
     script_hashes: set[str] = field(default_factory=set)
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
+    made: set[str] = field(default_factory=set)  # the data's files besides pages (exports, embeds) as last built
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 

@@ -82,7 +82,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
         self.removed: set[str] = set()
-        self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
+        self.published: set[str] = set()
+        self.made: set[str] = (
+            set()
+        )  # the files made from the data besides pages (exports, embeds), by site path  # the documentation pages of this build (generated and hand-written)
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -118,7 +121,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
+        exported = static_files(self.catalog, config.site_url or "/", config.site_name)
+        for path, text in exported.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
@@ -132,8 +136,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
         # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
-        for path, text in embed_files(self.catalog, self.site).items():
+        embeds = embed_files(self.catalog, self.site)
+        for path, text in embeds.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        self.made = set(embeds) | set(exported)
         pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -290,6 +296,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
+    @event_priority(-100)  # after the other plugins, so the search plugin's and the blog's files are there
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -304,6 +311,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             hashes = sorted(self.session.script_hashes)
             for uri in self.removed:
                 (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            # So do the files made from records that are gone (their embeds, a kind's exports when its last record goes).
+            for path in self.session.made - self.made:
+                (site_dir / path).unlink(missing_ok=True)
+            self.session.made = self.made
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
         if self.session is not None and (site_dir / "pagefind").is_dir():

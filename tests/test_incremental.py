@@ -85,6 +85,12 @@ def test_only_pages_whose_reads_hold_a_touched_key_are_affected():
 
 
 # -- serving: dirty rebuilds against full builds ------------------------------------------------------------------
+def differences(served, built) -> list[str]:
+    """The files that differ between two built sites (only in one, or with other bytes), by path."""
+    a, b = site_files(served), site_files(built)
+    return sorted(path for path in a.keys() | b.keys() if a.get(path) != b.get(path))
+
+
 def site_files(site) -> dict:
     """Every built file but the search index (rebuilt beside a server, in the background)."""
     tops = [p for p in site.iterdir() if p.name not in ("pagefind", ".pagefind-new", ".pagefind-old")]
@@ -151,12 +157,12 @@ def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_bu
     assert record in session.rendered and "showcase/index.md" in session.rendered
     assert session.rendered < everything
     assert not [uri for uri in session.rendered if uri.startswith(("seminars/", "lobby/posts/")) and uri.count("/") > 2]
-    assert site_files(served) == site_files(full("after-summary"))
+    assert differences(served, full("after-summary")) == []
 
     name = next(line for line in enterprise.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
     edit(enterprise, name, "name: A New Name For This Enterprise")
     rebuild()
-    assert site_files(served) == site_files(full("after-name"))
+    assert differences(served, full("after-name")) == []
 
 
 @pytest.mark.slow
@@ -169,11 +175,11 @@ def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving
     edit(tiny / "data" / "enterprises" / "tweede-kantine.yml", "name: De Kantine", "name: De Tweede Kantine")
     rebuild()
     assert (served / "showcase" / "tweede-kantine" / "index.html").is_file()
-    assert site_files(served) == site_files(full("added"))
+    assert differences(served, full("added")) == []
     (tiny / "data" / "enterprises" / "tweede-kantine.yml").unlink()
     rebuild()
     assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
-    assert site_files(served) == site_files(full("removed"))
+    assert differences(served, full("removed")) == []
 
 
 @pytest.mark.slow
@@ -196,4 +202,4 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
         edit(data / path, old, new)
         session = rebuild()
         assert session.rendered, path
-        assert site_files(served) == site_files(full(f"step-{step}")), path
+        assert differences(served, full(f"step-{step}")) == [], path

@@ -331,18 +331,28 @@ def nested(rows: dict[str, list[dict]]) -> list[dict]:
     def present(row: dict) -> dict:
         return {k: v for k, v in row.items() if v is not None}
 
-    at_location: dict[str, list[dict]] = {}
-    for row in rows["service_at_location"]:
-        at_location.setdefault(row["service_id"], []).append(present(row))
+    def by(table: str, key: str) -> dict[str, list[dict]]:
+        # Grouped once, so nesting stays linear in the rows (a scan per organization took 15 s at 5,000).
+        groups: dict[str, list[dict]] = {}
+        for row in rows[table]:
+            groups.setdefault(row[key], []).append(row)
+        return groups
+
+    at_location, services, locations, phones = (
+        by("service_at_location", "service_id"),
+        by("service", "organization_id"),
+        by("location", "organization_id"),
+        by("phone", "organization_id"),
+    )
     out = []
     for org in rows["organization"]:
-        mine = [present(s) | {"service_at_locations": at_location.get(s["id"], [])} for s in rows["service"] if s["organization_id"] == org["id"]]
+        mine = [present(s) | {"service_at_locations": [present(x) for x in at_location.get(s["id"], [])]} for s in services.get(org["id"], [])]
         out.append(
             present(org)
             | {
                 "services": mine,
-                "locations": [present(x) for x in rows["location"] if x["organization_id"] == org["id"]],
-                "phones": [present(x) for x in rows["phone"] if x["organization_id"] == org["id"]],
+                "locations": [present(x) for x in locations.get(org["id"], [])],
+                "phones": [present(x) for x in phones.get(org["id"], [])],
             }
         )
     return out
