@@ -230,6 +230,9 @@ def render(session: Session, catalog: Catalog, site: Any, context: Any) -> list[
         if everything or uri in stale or uri not in session.pages:
             reads = Reads(catalog)
             tracked = reads.wrap(record) if record is not None else None
+            if page_type.vocabulary:
+                # A page per vocabulary entry (a district's) shows the entry it was given, which is no record to track.
+                reads.keys.add(("field", "vocabulary", page_type.vocabulary, "entries"))
             made = page(page_type, TrackingCatalog(catalog, reads), tracked, site)
             depends[uri] = frozenset(reads.keys)
             rendered.add(uri)

@@ -82,10 +82,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
         self.removed: set[str] = set()
-        self.published: set[str] = set()
-        self.made: set[str] = (
-            set()
-        )  # the files made from the data besides pages (exports, embeds), by site path  # the documentation pages of this build (generated and hand-written)
+        self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
+        self.made: set[str] = set()  # the files made from the data besides pages (exports, feeds, embeds), by site path
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -157,8 +155,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
         # The theme asks for a sitemap beside every feed a page's head names (see exports/feeds.py): each gets one.
         named = sorted({url for page in pages for url, _ in page.feeds})
-        for path, text in sitemaps_beside(named, [page.url for page in pages], config.site_url or "/").items():
+        beside = sitemaps_beside(named, [page.url for page in pages], config.site_url or "/")
+        for path, text in beside.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        self.made |= set(beside)
         return files
 
     def _render(self, files, config) -> list[GeneratedPage]:
@@ -311,15 +311,15 @@ class WisePlugin(BasePlugin[WiseConfig]):
             hashes = sorted(self.session.script_hashes)
             for uri in self.removed:
                 (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
-            # So do the files made from records that are gone (their embeds, a kind's exports when its last record goes).
+            # So do the files made from records that are gone (their embeds, an official's or a position's feed and
+            # the sitemap beside it, a kind's exports when its last record goes).
             for path in self.session.made - self.made:
                 (site_dir / path).unlink(missing_ok=True)
             self.session.made = self.made
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
-        if self.session is not None and (site_dir / "pagefind").is_dir():
-            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
-        else:
+        beside = self.session is not None and (site_dir / "pagefind").is_dir()
+        if not beside:
             try:
                 search_index(site_dir)
             except SearchIndexError as exc:
@@ -328,3 +328,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
         write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")
+        if beside:
+            # Started after `_headers` is written (a rule per top-level entry of the site), so that the index's
+            # working folder (.pagefind-new) is never one of its rules.
+            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()

@@ -180,12 +180,23 @@ def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving
     rebuild()
     assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
     assert differences(served, full("removed")) == []
+    # An official's page comes with files beside it (their feed, and the sitemap the theme asks for there).
+    shutil.copy(tiny / "data" / "officials" / "an-alderman.yml", tiny / "data" / "officials" / "another-alderman.yml")
+    edit(tiny / "data" / "officials" / "another-alderman.yml", "name: An Alderman", "name: Another Alderman")
+    rebuild()
+    assert (served / "lobby" / "officials" / "another-alderman" / "feed.xml").is_file()
+    (tiny / "data" / "officials" / "another-alderman.yml").unlink()
+    rebuild()
+    assert not [p.name for p in (served / "lobby" / "officials" / "another-alderman").rglob("*") if p.is_file()]
+    assert differences(served, full("official-removed")) == []
 
 
 @pytest.mark.slow
 def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_would(serving):
-    """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there), a
-    network's members (on the members' pages), an official's post (on both posts' pages)."""
+    """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there and
+    its district page), a network's members (on the members' pages), an official's post (on both posts' pages), a
+    decision's outcome and a party's vote (on ask timelines, officials' votes, the scorecard), a party's label (on
+    officials and the scorecard's parties) and a contact (an official's last contact)."""
     site, served, rebuild, full, which = serving
     if which != "project":
         pytest.skip("the project's data has the references")
@@ -197,6 +208,10 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
             ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
             ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
             ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
+            ("decisions/motion-outcome-reporting-2024.yml", "outcome: rejected", "outcome: adopted"),
+            ("decisions/motion-outcome-reporting-2024.yml", "{party: pvda, vote: against}", "{party: pvda, vote: for}"),
+            ("vocabularies/parties.yml", "label: GroenLinks", "label: GroenLinks (fractie)"),
+            ("officials/joost-van-dijk.yml", "    kind: call\n", "    kind: meeting\n"),
         ]
     ):
         edit(data / path, old, new)
