@@ -14,7 +14,10 @@ not a record (settings, hand-written pages' titles, the site's options) changing
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -177,7 +180,10 @@ class Session:
     script_hashes: set[str] = field(default_factory=set)
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
-    made: set[str] = field(default_factory=set)  # the data's files besides pages (exports, embeds) as last built
+    digests: dict[str, str] = field(default_factory=dict)  # src_uri -> the digest of its kept source
+    commit_dates: dict | None = None  # the sitemap's dates, from git
+    made: dict[str, Path] = field(default_factory=dict)  # the data's files besides pages (exports, embeds): site path -> kept copy
+    background: list[threading.Thread] = field(default_factory=list)  # work a rebuild left running (files, search index)
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 
@@ -198,12 +204,60 @@ class Session:
         path = self.folder / page.src_uri
         text = "\n".join([page.title, page.html, repr(page.toc), repr(page.edit_url), page.preview, repr(page.structured), repr(page.feeds)])
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        mark = path.with_suffix(".sha256")
-        if not (path.is_file() and mark.is_file() and mark.read_text() == digest):
+        if self.digests.get(page.src_uri) != digest:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            mark.write_text(digest)
+            self.digests[page.src_uri] = digest
         return path
+
+    def last_changes(self, root: Path) -> dict:
+        """The commit dates of the project's files, asked of git once per server: edits while serving are not
+        commits, so they do not change them."""
+        if self.commit_dates is None:
+            from .sitemap import last_changes
+
+            self.commit_dates = last_changes(root)
+        return self.commit_dates
+
+    def keep_made(self, made: dict[str, str]) -> set[str]:
+        """Keep the files made from the data (site path -> text) in the session's folder, rewriting only those whose
+        text changed and deleting those no longer made; returns the site paths that changed or went."""
+        changed = set()
+        folder = self.folder / "_made"
+        for path, text in made.items():
+            kept = folder / path
+            data = text.encode("utf-8")
+            if not (kept.is_file() and kept.read_bytes() == data):
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                kept.write_bytes(data)
+                changed.add(path)
+            self.made[path] = kept
+        for path in [p for p in self.made if p not in made]:
+            self.made.pop(path).unlink(missing_ok=True)
+            changed.add(path)
+        return changed
+
+    def refresh_made(self, make: Callable[[], dict[str, str]], site_dir: Path) -> None:
+        """Make the data's files again (in the background, after a rebuild has served the pages) and put the ones
+        that changed, or went, into the built site."""
+        for path in self.keep_made(make()):
+            target = site_dir / path
+            if path in self.made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self.made[path], target)
+            else:
+                target.unlink(missing_ok=True)
+
+    def start(self, work: Callable[..., None], *args: Any) -> None:
+        """Run `work` beside the server; the next rebuild waits for it (`settle`)."""
+        thread = threading.Thread(target=work, args=args, daemon=True)
+        thread.start()
+        self.background.append(thread)
+
+    def settle(self) -> None:
+        """Wait for the work the last rebuild left running."""
+        while self.background:
+            self.background.pop().join()
 
 
 SESSIONS: dict[str, Session] = {}  # by mkdocs.yml path: only `mkdocs serve --dirty` opens one

@@ -239,13 +239,17 @@ def macro_html(template: str, url: str, view: View) -> str:
 
 
 def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, the standard exports, calendars, the lobby's feeds
-    (site path → text)."""
+    """Files published beside the pages: open data, schemas, the standard exports, calendars, the lobby's feeds and
+    the sitemap beside each of them (site path → text)."""
     from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
-    from .exports.lobby_feeds import lobby_feed_files
+    from .exports.lobby_feeds import lobby_feed_files, sitemaps_beside
 
-    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url) | lobby_feed_files(catalog, site_url)
+    feeds = lobby_feed_files(catalog, site_url)
+    # Every feed is named in the head of its page (or the lobby's pages), and the theme asks for a sitemap beside
+    # every feed a page's head names (see exports/feeds.py): each gets one, listing the generated pages of its folder.
+    beside = sitemaps_beside(sorted(feeds), [page_url(page_type, item) for page_type, item in planned(catalog)], site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url) | feeds | beside
 
 
 def vendor_files() -> dict[str, Any]:

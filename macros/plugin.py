@@ -11,7 +11,6 @@ from __future__ import annotations
 import html as html_module
 import logging
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +28,6 @@ from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
 from .exports.feeds import FeedItem, rss
-from .exports.lobby_feeds import sitemaps_beside
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
 from .pages import GeneratedPage, embed_files, head_html, render_pages, static_files, vendor_files
@@ -83,7 +81,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.session: incremental.Session | None = None
         self.removed: set[str] = set()
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
-        self.made: set[str] = set()  # the files made from the data besides pages (exports, feeds, embeds), by site path
+        self.deferred = False  # while serving: the data's files are made again after this rebuild
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -102,6 +100,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             config.edit_uri = None
         if incremental.SERVING_DIRTY:
             self.session = incremental.SESSIONS.setdefault(str(config.config_file_path), incremental.Session())
+            self.session.settle()
         parsed = self.session.parsed if self.session else None
         try:
             self.settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
@@ -119,9 +118,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        exported = static_files(self.catalog, config.site_url or "/", config.site_name)
-        for path, text in exported.items():
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
@@ -133,11 +129,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
-        # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
-        embeds = embed_files(self.catalog, self.site)
-        for path, text in embeds.items():
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
-        self.made = set(embeds) | set(exported)
+        for file in self._made_files(config):
+            files.append(file)
         pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -153,13 +146,25 @@ class WisePlugin(BasePlugin[WiseConfig]):
             # While serving, a page's file is kept in the session: MkDocs renders it again only when it changed.
             source = {"abs_src_path": str(self.session.source(page))} if self.session else {"content": ""}
             files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
-        # The theme asks for a sitemap beside every feed a page's head names (see exports/feeds.py): each gets one.
-        named = sorted({url for page in pages for url, _ in page.feeds})
-        beside = sitemaps_beside(named, [page.url for page in pages], config.site_url or "/")
-        for path, text in beside.items():
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
-        self.made |= set(beside)
         return files
+
+    def _made(self, config) -> dict[str, str]:
+        """The files made from the data besides pages: exports, feeds and embeds (embeds are files, not theme pages:
+        no navigation, search or chrome, and not in the sitemap, since other sites frame them)."""
+        made = static_files(self.catalog, config.site_url or "/", config.site_name)
+        return made | embed_files(self.catalog, self.site)
+
+    def _made_files(self, config) -> list[File]:
+        """The data's files as MkDocs files. While serving they are kept in the session's folder, and after the
+        first build they are made again in the background once the pages are served (`on_post_build`): an edit
+        shows on its page without waiting for every export, and the files follow a moment later."""
+        if self.session is None:
+            return [File.generated(config, path, content=text.encode("utf-8")) for path, text in self._made(config).items()]
+        if not self.session.made:
+            self.session.keep_made(self._made(config))
+        else:
+            self.deferred = True
+        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.made.items()]
 
     def _render(self, files, config) -> list[GeneratedPage]:
         """The generated pages: all of them, or, while serving, those an edit touches (the rest kept)."""
@@ -311,11 +316,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
             hashes = sorted(self.session.script_hashes)
             for uri in self.removed:
                 (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
-            # So do the files made from records that are gone (their embeds, an official's or a position's feed and
-            # the sitemap beside it, a kind's exports when its last record goes).
-            for path in self.session.made - self.made:
-                (site_dir / path).unlink(missing_ok=True)
-            self.session.made = self.made
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
         beside = self.session is not None and (site_dir / "pagefind").is_dir()
@@ -326,9 +326,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
                 raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
-        write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
+        dates = self.session.last_changes(self.root) if self.session else last_changes(self.root)
+        write_sitemap(site_dir, config.site_url or "/", self.sitemap, dates)
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")
+        # The work left to run beside the server starts once `_headers` is written (a rule per top-level entry of the
+        # site), so that the search index's working folder (.pagefind-new) is never one of its rules.
+        if self.deferred:
+            self.session.start(self.session.refresh_made, lambda: self._made(config), site_dir)
         if beside:
-            # Started after `_headers` is written (a rule per top-level entry of the site), so that the index's
-            # working folder (.pagefind-new) is never one of its rules.
-            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
+            self.session.start(search_index, site_dir)

@@ -122,7 +122,9 @@ def serving(request, tiny, tmp_path, monkeypatch):
         config = load_config(str(tiny / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, dirty=True)
-        return incremental.SESSIONS[str(tiny / "mkdocs.yml")]
+        session = incremental.SESSIONS[str(tiny / "mkdocs.yml")]
+        session.settle()  # the exports and embeds are made again beside the server
+        return session
 
     def full(name: str):
         out = tmp_path / name
