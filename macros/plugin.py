@@ -98,6 +98,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
             config.edit_uri = None
+        # MkDocs keeps a plugin that has `on_startup` from one build to the next in a process (a server's rebuilds, and
+        # a build after them, as in the tests): what one build set must not carry into another that does not serve.
+        self.session, self.deferred = None, False
         if incremental.SERVING_DIRTY:
             self.session = incremental.SESSIONS.setdefault(str(config.config_file_path), incremental.Session())
             self.session.settle()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 
 import pytest
@@ -116,6 +117,9 @@ def serving(request, tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.chdir(tiny)
     monkeypatch.setattr(incremental, "SESSIONS", {})
+    # Set here so that the teardown puts back the value from before the test: `rebuild()` turns serving on (the
+    # plugin's on_startup), and a later test's build must not run as a server's rebuild.
+    monkeypatch.setattr(incremental, "SERVING_DIRTY", False)
     served = tmp_path / "served"
 
     def rebuild():
@@ -134,7 +138,6 @@ def serving(request, tiny, tmp_path, monkeypatch):
         return out
 
     yield tiny, served, rebuild, full, request.param
-    monkeypatch.setattr(incremental, "SERVING_DIRTY", False)
 
 
 def edit(path, old: str, new: str) -> None:
@@ -143,6 +146,34 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
     later = time.time() + 2  # past the file system's time resolution, as an editor's save would be
     os.utime(path, (later, later))
+
+
+@pytest.mark.slow
+def test_serving_ends_with_the_test(serving):
+    *_, rebuild, _, which = serving
+    if which == "tiny":
+        rebuild()
+        assert incremental.SERVING_DIRTY
+
+
+def test_no_build_runs_as_a_servers_rebuild_after_the_serving_tests():
+    """Runs after the test above (pytest keeps a file's order): its serving does not outlive it."""
+    assert incremental.SERVING_DIRTY is False and incremental.SESSIONS == {}
+
+
+@pytest.mark.slow
+def test_a_build_after_serving_in_the_same_process_uses_no_session(serving):
+    """MkDocs keeps the plugin object between builds of one process; a plain build after a server's rebuilds must
+    still make everything from its own data, nothing from the server's session."""
+    tiny, served, rebuild, full, which = serving
+    if which != "tiny":
+        pytest.skip("the tiny site is enough")
+    rebuild()
+    edit(tiny / "data" / "enterprises" / "kantine.yml", "name: De Kantine", "name: De Kantine Noord")
+    rebuild()
+    built = full("after-serving")
+    assert b"De Kantine Noord" in (built / "embed" / "enterprise" / "kantine" / "index.html").read_bytes()
+    assert not [t for t in threading.enumerate() if t.name.endswith(("(refresh_made)", "(index)"))]
 
 
 @pytest.mark.slow
