@@ -52,6 +52,7 @@ def page_types() -> dict[str, str]:
         "calculator": "buy-social/social-return/",
         "procurement rules": "buy-social/rules/",
         "self-test": "certification/self-test/",
+        "glossary": "glossary/",
     }
 
 

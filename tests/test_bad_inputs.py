@@ -240,7 +240,7 @@ def test_misplaced_files_are_not_silently_ignored(tiny):
     write(tiny, "enterprise/other.yml", BASE)
     write(tiny, "enterprises/notes.txt", "x")
     assert problems(tiny / "data") == [
-        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
+        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, glossary.yml, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
         "data/enterprises/notes.txt:1:1: error: file: is not a .yml record file; records are <id>.yml directly in their kind's folder [unknown-file]",
     ]
 

@@ -36,6 +36,8 @@ def expected_records(data: Path):
             yield kind, path.stem, url.format(id=path.stem), listing
     if (data / "manifesto.yml").exists():
         yield "manifesto", "manifesto", "manifesto/", "manifesto/"
+    if (data / "glossary.yml").exists():
+        yield "glossary", "glossary", "glossary/", "glossary/"
 
 
 def assert_nothing_lost(data: Path, site: Path):
