@@ -127,7 +127,16 @@ def test_the_glossary_terms_export_has_a_row_per_term_in_the_models_field_order(
     data.glossary(example=True)
     assert term_columns(data.catalog()) == ["id", "term", "also", "dutch", "definition", "hard", "source", "example"] == [n for n, _ in TERM_DOCS]
     assert term_rows(data.catalog()) == [
-        {"id": "wise", "term": "WISE", "also": ["WISEs"], "dutch": None, "definition": "A work-integration social enterprise.", "hard": True, "source": "about.md", "example": True}
+        {
+            "id": "wise",
+            "term": "WISE",
+            "also": ["WISEs"],
+            "dutch": None,
+            "definition": "A work-integration social enterprise.",
+            "hard": True,
+            "source": "about.md",
+            "example": True,
+        }
     ]
 
 
@@ -143,14 +152,30 @@ def test_the_glossary_page_lists_every_term_alphabetically_under_its_anchor_with
         intro="Words & meanings.",
         terms=[
             {"id": "wise", "term": "WISE", "definition": "A business.", "hard": True, "source": "knowledge/isomorphism.md"},
-            {"id": "reserved", "term": "reserved contract", "also": ["reserved contracts"], "dutch": "voorbehouden opdracht", "definition": "A contract.", "source": "procurement"},
+            {
+                "id": "reserved",
+                "term": "reserved contract",
+                "also": ["reserved contracts"],
+                "dutch": "voorbehouden opdracht",
+                "definition": "A contract.",
+                "source": "procurement",
+            },
             {"id": "coach", "term": "job coach", "definition": "A helper.", "source": "scheme:keur"},
         ],
     )
     view = glossary_view(data.catalog(), glossary, Site(article_titles=(("knowledge/isomorphism.md", "Isomorphism"),)))
     assert view.terms == (
         Term("coach", "Job coach", None, None, "A helper.", False, Link("certification/keur/", "Keur"), True),
-        Term("reserved", "Reserved contract", "voorbehouden opdracht", "reserved contracts", "A contract.", False, Link("buy-social/rules/", "Procurement rules"), False),
+        Term(
+            "reserved",
+            "Reserved contract",
+            "voorbehouden opdracht",
+            "reserved contracts",
+            "A contract.",
+            False,
+            Link("buy-social/rules/", "Procurement rules"),
+            False,
+        ),
         Term("wise", "WISE", None, None, "A business.", True, Link("knowledge/isomorphism/", "Isomorphism"), False),
     )
     assert view.toc == (Section("coach", "Job coach"), Section("reserved", "Reserved contract"), Section("wise", "WISE"))
@@ -160,7 +185,12 @@ def test_the_glossary_page_lists_every_term_alphabetically_under_its_anchor_with
 def test_an_articles_address_is_its_page_on_the_site():
     from macros.views.glossary import article_url
 
-    assert [article_url(p) for p in ("about.md", "index.md", "knowledge/index.md", "knowledge/isomorphism.md")] == ["about/", "", "knowledge/", "knowledge/isomorphism/"]
+    assert [article_url(p) for p in ("about.md", "index.md", "knowledge/index.md", "knowledge/isomorphism.md")] == [
+        "about/",
+        "",
+        "knowledge/",
+        "knowledge/isomorphism/",
+    ]
 
 
 def test_the_glossary_page_is_in_the_navigation_at_glossary():

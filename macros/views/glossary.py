@@ -34,10 +34,11 @@ def mark_first_uses(fragments: Iterable[Markup], terms: Terms, href: Callable[[s
     a heading, code or an abbreviation. A fragment whose text holds a bare `<` or `>` is not the safe HTML this expects,
     so it is left exactly as it is."""
     seen: set[str] = set()
-    return tuple(_mark(Markup(fragment), terms, href, title, seen) for fragment in fragments)
+    # Worked on as plain strings: a slice of Markup is Markup, and adding a str to it would escape our own tags.
+    return tuple(_mark(str(fragment), terms, href, title, seen) for fragment in fragments)
 
 
-def _mark(html: Markup, terms: Terms, href: Callable[[str], str], title: Callable[[str], str], seen: set[str]) -> Markup:
+def _mark(html: str, terms: Terms, href: Callable[[str], str], title: Callable[[str], str], seen: set[str]) -> Markup:
     pieces: list[tuple[str, str]] = []  # ("tag", tag), ("text", text that may hold uses) or ("left", text left alone)
     inside, position = 0, 0
     for tag in _TAG.finditer(html):
@@ -48,7 +49,7 @@ def _mark(html: Markup, terms: Terms, href: Callable[[str], str], title: Callabl
         position = tag.end()
     pieces.append(("left" if inside else "text", html[position:]))
     if any("<" in piece or ">" in piece for what, piece in pieces if what != "tag"):
-        return html
+        return Markup(html)
     return Markup("".join(_link_uses(piece, terms, href, title, seen) if what == "text" else piece for what, piece in pieces))
 
 

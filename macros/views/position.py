@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -31,6 +31,7 @@ from .base import (
     terms,
     when,
 )
+from .glossary import glossary_links
 from .lobby import PostHolders, Step, post_holders, status, step
 
 HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
@@ -70,7 +71,7 @@ class DossierEntry:
 
 @dataclass(frozen=True, kw_only=True)
 class PositionView(RecordView):
-    summary: str
+    summary: Markup
     status: Status
     last_reviewed: When
     review_due: bool
@@ -127,6 +128,8 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
     p = position
     campaigns = catalog.campaigns_using(p.id, "position")
     entries = dossier(catalog, p)
+    asks = [ask(catalog, v) for v in lobby.asks(catalog, [p])]
+    summary, *texts, rationale = glossary_links(catalog, KINDS["position"].page_url(p.id), p.summary, *(a.full for a in asks), render.markdown(p.rationale))
     return PositionView(
         title=p.title,
         kind="position",
@@ -142,14 +145,14 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
             ("dossier", "Dossier", entries),
         ),
         preview=p.summary,
-        summary=p.summary,
+        summary=summary,
         status=status(p.status),
         last_reviewed=when(p.last_reviewed),
         review_due=lobby.review_due(catalog, p),
         topics=terms(catalog, "topics", p.topics),
         targets=tuple(post_holders(catalog, t, catalog.today) for t in p.targets),
-        asks=tuple(ask(catalog, v) for v in lobby.asks(catalog, [p])),
-        rationale=render.markdown(p.rationale),
+        asks=tuple(replace(a, full=text) for a, text in zip(asks, texts, strict=True)),
+        rationale=rationale,
         evidence=tuple(evidence(catalog, item, site) for item in p.evidence),
         campaigns=record_links(catalog, "campaign", campaigns),
         dossier=entries,
