@@ -42,8 +42,9 @@ class Holding:
 class Catalog:
     """All records by kind and id, plus derived relations. Never mutated after construction."""
 
-    def __init__(self, records: dict[str, dict[str, Any]], today: dt.date | None = None):
+    def __init__(self, records: dict[str, dict[str, Any]], today: dt.date | None = None, warnings: tuple = ()):
         self.today = today or build_date()
+        self.warnings = tuple(warnings)  # the Problems `wise check` reports as advice: they stop nothing
         self._records = MappingProxyType({kind: MappingProxyType(dict(sorted(by_id.items()))) for kind, by_id in records.items()})
         self._derive()
 

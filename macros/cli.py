@@ -24,9 +24,13 @@ def _read(data_dir: str | None, fmt: str = "text"):
 
 
 def cmd_check(args) -> int:
-    if _read(args.data_dir, args.format) is None:
+    catalog = _read(args.data_dir, args.format)
+    if catalog is None:
         return 1
-    print("[]" if args.format == "json" else report([], args.format) if args.format == "text" else "", end="\n" if args.format != "github" else "")
+    # Warnings are printed like problems, but only errors change the exit code.
+    warnings = list(catalog.warnings)
+    if args.format != "github" or warnings:
+        print(report(warnings, args.format))
     return 0
 
 

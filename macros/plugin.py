@@ -47,6 +47,7 @@ from .views.base import Site
 from .views.preview import head_view
 
 _TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.plugins.wise")
 
 
 def article_title(file: File) -> str:
@@ -107,6 +108,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
+        # Advice such as a long easy-read sentence: shown, never failing a strict build (which fails on warnings).
+        for warning in self.catalog.warnings:
+            log.info(warning.text())
         return config
 
     def on_files(self, files, config):

@@ -10,7 +10,24 @@ from markupsafe import Markup
 from .. import privacy, render
 from ..catalog import Catalog
 from ..kinds import KINDS
-from .base import SITE, EmbedCode, Link, ListingView, RecordView, Site, Span, When, embed_code, external, record_link, record_links, sections, span, when
+from .base import (
+    EASY_READ,
+    SITE,
+    EmbedCode,
+    Link,
+    ListingView,
+    RecordView,
+    Site,
+    Span,
+    When,
+    embed_code,
+    external,
+    record_link,
+    record_links,
+    sections,
+    span,
+    when,
+)
 from .glossary import glossary_links
 
 
@@ -71,7 +88,9 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
     """A campaign's page: its goal and call to action, progress, milestones in date order, and what it is about."""
     c = campaign
     cta = c.call_to_action
-    goal, description = glossary_links(catalog, KINDS["campaign"].page_url(c.id), c.goal, render.markdown(c.description))
+    easy_read, goal, description = glossary_links(
+        catalog, KINDS["campaign"].page_url(c.id), render.paragraphs(c.easy_read) if c.easy_read else None, c.goal, render.markdown(c.description)
+    )
     return CampaignView(
         title=c.name,
         kind="campaign",
@@ -79,6 +98,7 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
         example=c.example,
         source_path=c.source_path,
         toc=sections(
+            (*EASY_READ, c.easy_read),
             ("metrics", "Progress", c.metrics),
             ("milestones", "Milestones", c.milestones),
             ("positions", "Positions", c.positions),
@@ -87,6 +107,7 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
             ("embed", "Embed this", True),
         ),
         preview=c.goal,
+        easy_read=easy_read,
         goal=goal,
         period=span(c.start, c.end),
         hashtags=" ".join(f"#{h}" for h in c.hashtags) or None,

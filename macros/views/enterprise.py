@@ -13,6 +13,7 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from . import structured
 from .base import (
+    EASY_READ,
     SITE,
     Contact,
     EmbedCode,
@@ -223,8 +224,13 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
     e = enterprise
     all_holdings = holdings(catalog, e)
     signature = catalog.signature(e.id)
-    summary, description, how_to_apply = glossary_links(
-        catalog, KINDS["enterprise"].page_url(e.id), e.summary, render.markdown(e.description), render.paragraphs(e.how_to_apply)
+    easy_read, summary, description, how_to_apply = glossary_links(
+        catalog,
+        KINDS["enterprise"].page_url(e.id),
+        render.paragraphs(e.easy_read) if e.easy_read else None,
+        e.summary,
+        render.markdown(e.description),
+        render.paragraphs(e.how_to_apply),
     )
     return EnterpriseView(
         title=e.name,
@@ -233,6 +239,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         example=e.example,
         source_path=e.source_path,
         toc=sections(
+            (*EASY_READ, e.easy_read),
             ("buy", "Buy from us", True),
             ("buyers", "For buyers", True),
             ("work", "Work or refer here", True),
@@ -241,6 +248,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         ),
         preview=e.summary,
         structured=structured.organization(catalog, e, site.site_url),
+        easy_read=easy_read,
         summary=summary,
         tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
         chips=held(all_holdings),

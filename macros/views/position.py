@@ -13,6 +13,7 @@ from ..kinds import KINDS
 from ..kinds.monitoring import LABELS
 from ..kinds.position import FIGURE
 from .base import (
+    EASY_READ,
     SITE,
     Citation,
     Link,
@@ -129,7 +130,14 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
     campaigns = catalog.campaigns_using(p.id, "position")
     entries = dossier(catalog, p)
     asks = [ask(catalog, v) for v in lobby.asks(catalog, [p])]
-    summary, *texts, rationale = glossary_links(catalog, KINDS["position"].page_url(p.id), p.summary, *(a.full for a in asks), render.markdown(p.rationale))
+    easy_read, summary, *texts, rationale = glossary_links(
+        catalog,
+        KINDS["position"].page_url(p.id),
+        render.paragraphs(p.easy_read) if p.easy_read else None,
+        p.summary,
+        *(a.full for a in asks),
+        render.markdown(p.rationale),
+    )
     return PositionView(
         title=p.title,
         kind="position",
@@ -137,6 +145,7 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
         example=p.example,
         source_path=p.source_path,
         toc=sections(
+            (*EASY_READ, p.easy_read),
             ("targets", "Who holds the file", p.targets),
             ("asks", "Asks", True),
             ("rationale", "Rationale", p.rationale),
@@ -145,6 +154,7 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
             ("dossier", "Dossier", entries),
         ),
         preview=p.summary,
+        easy_read=easy_read,
         summary=summary,
         status=status(p.status),
         last_reviewed=when(p.last_reviewed),
