@@ -20,7 +20,7 @@ def page_types() -> dict[str, str]:
         "home": "",
         "about": "about/",
         "showcase": "showcase/",
-        "enterprise": f"showcase/{first('enterprises')}/",
+        "enterprise": f"showcase/{first('enterprises')}/",  # opens with its easy-read section, as every enterprise does
         "buy-social": "buy-social/",
         "data": "data/",
         "certification": "certification/",
