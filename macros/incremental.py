@@ -179,6 +179,7 @@ class Session:
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
+    made: set[str] = field(default_factory=set)  # the generated files (exports, calendars, embeds) of the last build
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 
     def keep_titles(self, files: Any) -> None:

@@ -82,6 +82,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
         self.removed: set[str] = set()
+        self.made: set[str] = set()  # the files (not pages) this build generates: exports, calendars, embeds
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
 
     def on_startup(self, *, command, dirty):
@@ -121,7 +122,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
+        made = static_files(self.catalog, config.site_url or "/", config.site_name)
+        for path, text in made.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
@@ -135,8 +137,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
         # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
-        for path, text in embed_files(self.catalog, self.site).items():
+        embeds = embed_files(self.catalog, self.site)
+        for path, text in embeds.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        self.made = set(made) | set(embeds)
         pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
@@ -281,6 +285,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
+    # Last of every plugin's post-build step: `_headers` has a rule per top-level path of the built site, so it is
+    # written once the others have written theirs (the theme's search writes `search/` then). Run earlier, a full
+    # build would miss that folder while a dirty rebuild, which keeps the folder from before, would list it.
+    @event_priority(-100)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -295,6 +303,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
             hashes = sorted(self.session.script_hashes)
             for uri in self.removed:
                 (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            # So do the files of records that are gone (a seminar's calendar, an enterprise's embed): a dirty build
+            # never empties the site folder.
+            for path in self.session.made - self.made:
+                (site_dir / path).unlink(missing_ok=True)
+            self.session.made = set(self.made)
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
         if self.session is not None and (site_dir / "pagefind").is_dir():
