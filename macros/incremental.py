@@ -42,6 +42,7 @@ DERIVED_FROM: dict[str, tuple[tuple[str, str], ...]] = {
     "campaigns_using": (("campaign", "positions"), ("campaign", "enterprises"), ("campaign", "targets")),
     "holders_of_scheme": (("enterprise", "certifications"),),
     "signature": (("manifesto", "signatories"),),
+    "glossary_terms": (("glossary", "terms"),),
 }
 CONSTANT = ("id", "source_path")  # a record's id and file never change (another id is another record)
 

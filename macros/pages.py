@@ -18,7 +18,24 @@ from markupsafe import escape
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, buying, campaign, data, embed, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
+from .views import (
+    buy_social,
+    buying,
+    campaign,
+    data,
+    embed,
+    enterprise,
+    glossary,
+    manifesto,
+    monitor,
+    network,
+    official,
+    position,
+    scheme,
+    seminar,
+    tracker,
+    vocabulary,
+)
 from .views.base import EMBED_URLS, SITE, RecordView, Site, View
 from .views.preview import HeadView
 
@@ -77,6 +94,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     listing("monitoring", monitor.monitor_view),
     records("monitoring", monitor.monitoring_view),
     records("manifesto", manifesto.manifesto_view),
+    PageType("glossary", KINDS["glossary"].url, glossary.glossary_view, "glossary.html", kind="glossary", nav=True),
 )
 
 

@@ -46,6 +46,7 @@ from .views.base import Site
 from .views.preview import head_view
 
 _TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.plugins.wise")
 
 
 def article_title(file: File) -> str:
@@ -108,6 +109,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
+        # Advice such as a long easy-read sentence: shown, never failing a strict build (which fails on warnings).
+        for warning in self.catalog.warnings:
+            log.info(warning.text())
         return config
 
     def on_files(self, files, config):
@@ -293,7 +297,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
-    @event_priority(-100)  # after the other plugins, so the search plugin's and the blog's files are there
+    # Last of every plugin's post-build step: `_headers` has a rule per top-level path of the built site, so it is
+    # written once the others have written theirs (the theme's search writes `search/` then). Run earlier, a full
+    # build would miss that folder while a dirty rebuild, which keeps the folder from before, would list it.
+    @event_priority(-100)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:

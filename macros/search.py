@@ -3,9 +3,8 @@
 The theme's own search ships one lunr index of every page, which every first query downloads whole (17 MB at
 5,000 enterprises). Pagefind splits the index into chunks and a query fetches only those it needs. It indexes
 what readers see: the page's `<main>`, without the navigation sidebars, the "source file" line or the listing
-filters; the 404 page, the web editor and the embeds (marked `data-pagefind-ignore`: a search leads to the full
-page) are left out. `assets/javascripts/search.js` queries it from the theme's
-search dialog.
+filters; the 404 page, the web editor and the embeds (`data-pagefind-ignore` on their main) are left out.
+`assets/javascripts/search.js` queries it from the theme's search dialog.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ def page_types() -> dict[str, str]:
         "home": "",
         "about": "about/",
         "showcase": "showcase/",
-        "enterprise": f"showcase/{first('enterprises')}/",
+        "enterprise": f"showcase/{first('enterprises')}/",  # opens with its easy-read section, as every enterprise does
         "buy-social": "buy-social/",
         "data": "data/",
         "certification": "certification/",
@@ -52,6 +52,7 @@ def page_types() -> dict[str, str]:
         "calculator": "buy-social/social-return/",
         "procurement rules": "buy-social/rules/",
         "self-test": "certification/self-test/",
+        "glossary": "glossary/",
     }
 
 

@@ -36,6 +36,8 @@ def expected_records(data: Path):
             yield kind, path.stem, url.format(id=path.stem), listing
     if (data / "manifesto.yml").exists():
         yield "manifesto", "manifesto", "manifesto/", "manifesto/"
+    if (data / "glossary.yml").exists():
+        yield "glossary", "glossary", "glossary/", "glossary/"
 
 
 def assert_nothing_lost(data: Path, site: Path):
@@ -150,7 +152,7 @@ def hostile_site(site: Path, text: str = HOSTILE) -> None:
         site,
         "enterprises/kantine.yml",
         f'''name: "{h}"
-summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>"
+summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>, a WISE"
 description: "{md_q}"
 sector: catering
 district: oost
@@ -202,6 +204,8 @@ certifications:
         "manifesto.yml",
         f'title: "Manifesto {h}"\npreamble: "{md_q}"\narticles:\n  - id: work\n    heading: "{h}"\n    text: "{h}"\nsignatories:\n  - organisation: "{h}"\n',
     )
+    # The glossary's text reaches every page that uses a term: as the title of the link from its first use.
+    write(site, "glossary.yml", f'title: "Glossary {h}"\nintro: "{h}"\nterms:\n  - id: wise\n    term: WISE\n    definition: "{h}"\n    source: index.md\n')
     write(site, "vocabularies/sectors.yml", f'title: "Sectors {h}"\ndescription: "{h}"\nentries:\n  - id: catering\n    label: "{h}"\n    description: "{h}"\n')
 
 
@@ -216,6 +220,7 @@ PAGES = [
     "lobby/positions/buy-social/",
     "manifesto/",
     "vocabularies/sectors/",
+    "glossary/",
     "showcase/",
     "campaigns/",
     "lobby/positions/",

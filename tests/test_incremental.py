@@ -60,6 +60,14 @@ def test_labels_depend_on_their_vocabularys_entries():
     assert reads.keys == {("field", "vocabulary", "sectors", "entries")}
 
 
+def test_the_glossarys_terms_depend_on_the_glossarys_terms():
+    data = Data()
+    data.glossary()
+    catalog, reads = tracked(data.catalog())
+    assert catalog.glossary_terms()
+    assert reads.keys == {("field", "glossary", "*", "terms"), ("members", "glossary")}
+
+
 def test_an_edit_touches_the_fields_it_changed_and_members_only_when_records_come_or_go():
     before, after = Data(), Data()
     old = before.enterprise("bakery", summary="Bread.")
@@ -187,7 +195,8 @@ def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving
 @pytest.mark.slow
 def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_would(serving):
     """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there), a
-    network's members (on the members' pages), an official's post (on both posts' pages)."""
+    network's members (on the members' pages), an official's post (on both posts' pages), a glossary term's definition
+    (the tooltip of its first use on every record page)."""
     site, served, rebuild, full, which = serving
     if which != "project":
         pytest.skip("the project's data has the references")
@@ -199,6 +208,7 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
             ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
             ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
             ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
+            ("glossary.yml", "a business that sells real products", "a company that sells real products"),
         ]
     ):
         edit(data / path, old, new)

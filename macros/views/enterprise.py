@@ -13,6 +13,7 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from . import structured
 from .base import (
+    EASY_READ,
     SITE,
     Contact,
     EmbedCode,
@@ -34,6 +35,7 @@ from .base import (
     terms,
     when,
 )
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ class NetworkLink:
 
 @dataclass(frozen=True, kw_only=True)
 class EnterpriseView(RecordView):
-    summary: str
+    summary: Markup
     tags: tuple[Link, ...]
     chips: tuple[Holding, ...]
     description: Markup
@@ -222,6 +224,14 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
     e = enterprise
     all_holdings = holdings(catalog, e)
     signature = catalog.signature(e.id)
+    easy_read, summary, description, how_to_apply = glossary_links(
+        catalog,
+        KINDS["enterprise"].page_url(e.id),
+        render.paragraphs(e.easy_read) if e.easy_read else None,
+        e.summary,
+        render.markdown(e.description),
+        render.paragraphs(e.how_to_apply),
+    )
     return EnterpriseView(
         title=e.name,
         kind="enterprise",
@@ -229,6 +239,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         example=e.example,
         source_path=e.source_path,
         toc=sections(
+            (*EASY_READ, e.easy_read),
             ("buy", "Buy from us", True),
             ("buyers", "For buyers", True),
             ("work", "Work or refer here", True),
@@ -237,10 +248,11 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         ),
         preview=e.summary,
         structured=structured.organization(catalog, e, site.site_url),
-        summary=e.summary,
+        easy_read=easy_read,
+        summary=summary,
         tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
         chips=held(all_holdings),
-        description=render.markdown(e.description),
+        description=description,
         offerings=tuple(
             Offering(
                 o.name,
@@ -260,7 +272,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         legal_form=e.legal_form,
         founded=str(e.founded) if e.founded else None,
         target_groups=terms(catalog, "target-groups", e.target_groups),
-        how_to_apply=render.paragraphs(e.how_to_apply),
+        how_to_apply=how_to_apply,
         jobs=tuple(Job(j.title, external(j.url, j.title), j.description) for j in e.jobs),
         figures=figures(e),
         holdings=all_holdings,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import buying, certification, render, showcase
 from ..catalog import Catalog
+from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,12 @@ class HolderRow:
 @dataclass(frozen=True)
 class Criterion:
     anchor: str
-    text: str
+    text: Markup
 
 
 @dataclass(frozen=True, kw_only=True)
 class SchemeView(RecordView):
-    summary: str | None
+    summary: Markup | None
     kind_label: str
     owner: str | None
     website: Link | None
@@ -79,6 +81,9 @@ def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
     """A scheme's page: what it asks (its criteria) and who holds it today, apart from those who applied or held it."""
     s = scheme
     current, applicants, former = holder_rows(catalog, s.id)
+    summary, description, *criteria = glossary_links(
+        catalog, KINDS["scheme"].page_url(s.id), s.summary, render.markdown(s.description), *(c.text for c in s.criteria)
+    )
     return SchemeView(
         title=s.name,
         kind="scheme",
@@ -91,14 +96,14 @@ def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
             ("applicants", f"Applied ({len(applicants)})", applicants),
             ("former", f"Formerly certified ({len(former)})", former),
         ),
-        summary=s.summary,
+        summary=summary,
         kind_label=s.kind,
         owner=s.owner,
         website=external(s.url),
         levels=", ".join(s.levels) or None,
         validity=validity_text(s.validity_years),
-        description=render.markdown(s.description),
-        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in s.criteria),
+        description=description,
+        criteria=tuple(Criterion(f"criterion-{c.id}", text) for c, text in zip(s.criteria, criteria, strict=True)),
         current=current,
         applicants=applicants,
         former=former,
@@ -235,7 +240,7 @@ def self_test_view(catalog: Catalog, site: Site = SITE) -> SelfTestView:
         title="Is my enterprise a WISE?",
         toc=sections(("questions", "The questions", definition), ("next", "What to do next", True)),
         definition=record_link(catalog, "scheme", definition) if definition else None,
-        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in definition.criteria) if definition else (),
+        criteria=tuple(Criterion(f"criterion-{c.id}", escape(c.text)) for c in definition.criteria) if definition else (),
         schemes=tuple(
             NextScheme(record_link(catalog, "scheme", s), s.owner, external(s.url, "their website")) for s in catalog.all("scheme") if s.kind == "certification"
         ),
