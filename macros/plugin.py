@@ -27,7 +27,7 @@ from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, render_pages, static_files, vendor_files
+from .pages import GeneratedPage, render_site, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .search import SearchIndexError
@@ -101,7 +101,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
-        pages = render_pages(self.catalog, self.site)
+        rendered = render_site(self.catalog, self.site)
+        pages = rendered.pages
+        for path, text in rendered.files.items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
         generated = {page.url for page in pages}

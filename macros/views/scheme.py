@@ -9,7 +9,9 @@ from markupsafe import Markup
 
 from .. import buying, certification, render, showcase
 from ..catalog import Catalog
+from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
+from .paging import ROWS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -128,19 +130,23 @@ class MatrixRow:
     article20: Status
     filters: tuple[tuple[str, str], ...]
 
+    @property
+    def words(self) -> str:
+        """What the search box searches: the enterprise's name, lowercased."""
+        return self.link.text.lower()
+
 
 @dataclass(frozen=True, kw_only=True)
-class CertificationView(View):
+class CertificationView(PagedView):
     definitions: tuple[SchemeCard, ...]
     schemes: tuple[SchemeCard, ...]
     self_test: Link | None
     matrix_schemes: tuple[Link, ...]
-    matrix: tuple[MatrixRow, ...]
-    facets: tuple[showcase.Facet, ...]
+    matrix: tuple[MatrixRow, ...]  # every enterprise, on all the matrix's pages
 
     @property
-    def count(self) -> int:
-        return len(self.matrix)
+    def items(self) -> tuple[MatrixRow, ...]:
+        return self.matrix
 
 
 def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixRow:
@@ -207,6 +213,7 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
                 "article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), buying.labels(catalog.procurement).get, ("yes", "no", "unknown")
             ),
         ),
+        paging=Paging(KINDS["scheme"].listing, ROWS, len(rows), "Enterprises"),
     )
 
 
