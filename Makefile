@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml macros/vendor.py
 
 install: $(STAMP) ## create .venv and install the project with its test extras
 
-serve: $(STAMP) ## build and serve the site with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## build and serve the site with live reload at http://127.0.0.1:8000 (an edit re-renders only the pages it touches)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## build the static site into site/ (strict)
 	$(BIN)/mkdocs build --strict

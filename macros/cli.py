@@ -61,11 +61,13 @@ def cmd_schemas(args) -> int:
 
 def cmd_export(args) -> int:
     from .exports import write_exports
+    from .settings import read_site
 
     catalog = _read(args.data_dir)
     if catalog is None:
         return 1
-    written = write_exports(catalog, Path(args.out))
+    site_url, site_name = read_site(Path(args.data_dir or "data").resolve().parent)
+    written = write_exports(catalog, Path(args.out), args.site_url or site_url, site_name)
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
@@ -133,6 +135,9 @@ def parser() -> argparse.ArgumentParser:
     schemas.set_defaults(func=cmd_schemas)
     export = sub.add_parser("export", help="write the open-data files (JSON, CSV, schemas)")
     export.add_argument("--out", default="site/data", help="default: site/data")
+    export.add_argument(
+        "--site-url", dest="site_url", help="the site's address for the links and ids of the standard exports (default: mkdocs.yml's, from SITE_URL)"
+    )
     export.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
     export.set_defaults(func=cmd_export)
     reference = sub.add_parser("reference", help="regenerate docs/reference/ (data model and exports) from the models")

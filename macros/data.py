@@ -6,7 +6,9 @@ problem of the run and only returns a catalog when there are none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .catalog import Catalog
 from .handwritten import check_docs
@@ -111,10 +113,51 @@ def _id_problems(kind: Kind, path: Path, display: str, record_id: str) -> list[P
     return []
 
 
-def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings: Settings | None = None) -> Catalog:
+@dataclass
+class ParsedFiles:
+    """Files already loaded and validated, kept between builds of one `make serve`: `read_data` reuses a file's
+    entry while its size and modification time are unchanged, and notes which records it read anew or lost."""
+
+    entries: dict[str, tuple] = field(default_factory=dict)  # display path -> (stat, key, loaded, record, problems)
+    changed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) read anew or gone since the last build
+    previous: dict[tuple[str, str], Any] = field(default_factory=dict)  # (kind, id) -> its record before the change
+
+    def read(self, kind: Kind, path: Path, display: str, record_id: str) -> tuple[Loaded, Any, list[Problem]]:
+        """The file's loaded data, record and problems, from the last read when the file has not changed."""
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        hit = self.entries.get(display)
+        if hit is not None and hit[0] == signature and hit[1] == (kind.name, record_id):
+            return hit[2], hit[3], hit[4]
+        loaded, record, problems = _read_one(kind, path, display, record_id)
+        if hit is not None:
+            self.previous.setdefault(hit[1], hit[3])
+        self.entries[display] = (signature, (kind.name, record_id), loaded, record, problems)
+        self.changed.add((kind.name, record_id))
+        return loaded, record, problems
+
+    def forget_all_but(self, displays: set[str]) -> None:
+        """Drop the files that are gone, noting their records as changed."""
+        for display in set(self.entries) - displays:
+            entry = self.entries.pop(display)
+            self.previous.setdefault(entry[1], entry[3])
+            self.changed.add(entry[1])
+
+
+def _read_one(kind: Kind, path: Path, display: str, record_id: str) -> tuple[Loaded, Any, list[Problem]]:
+    """One file loaded and validated against its kind: (loaded, record or None, problems)."""
+    loaded = load_file(path, display)
+    loaded.kind = kind.name
+    if loaded.problems:  # the file did not parse; its data is None
+        return loaded, None, list(loaded.problems)
+    record, found = validate(kind, loaded, record_id)
+    return loaded, record, found
+
+
+def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings: Settings | None = None, parsed: ParsedFiles | None = None) -> Catalog:
     """Load, validate and cross-check everything under `data_dir` (and the hand-written pages under
     `docs_dir`), by the project's settings (default: those of the mkdocs.yml beside `data_dir`);
-    raise DataError with every problem."""
+    raise DataError with every problem. With `parsed`, unchanged files are not read again."""
     data_dir = Path(data_dir)
     docs_dir = Path(docs_dir) if docs_dir is not None else None
     if not data_dir.is_dir():
@@ -137,16 +180,13 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings
                 problems.append(Problem(display, 1, 1, "file", f"has the same id '{record_id}' as {other}; ids must be unique within a kind", "duplicate-id"))
                 continue
             first_file[(kind.name, record_id)] = display
-            loaded = load_file(path, display)
-            loaded.kind = kind.name
+            loaded, record, found = parsed.read(kind, path, display, record_id) if parsed is not None else _read_one(kind, path, display, record_id)
             loaded_files[display] = loaded
-            problems += loaded.problems
-            if loaded.problems:  # the file did not parse; its data is None
-                continue
-            record, found = validate(kind, loaded, record_id)
             problems += found
             if record is not None:
                 records[kind.name][record_id] = record
+    if parsed is not None:
+        parsed.forget_all_but(set(loaded_files))
     # Cross-record checks run on every record that validated, so one bad file does not hide
     # the other files' mistakes; ids of files that failed still count as existing.
     known = {kind: {key[1] for key in first_file if key[0] == kind} for kind in KINDS}

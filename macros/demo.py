@@ -30,6 +30,20 @@ def _write(folder: Path, record_id: str, lines: list[str]) -> None:
 
 
 PROJECT_VOCABULARIES = Path(__file__).resolve().parent.parent / "data" / "vocabularies"
+PROJECT_PROCUREMENT = Path(__file__).resolve().parent.parent / "data" / "procurement.yml"
+
+
+def _procurement(data: Path, certifications: list[str]) -> None:
+    """The project's procurement rules (thresholds, reserved contracts, social return), with their example factors
+    moved onto the demo's certification schemes, so the buyers' pages exist at every size."""
+    import yaml
+
+    from .load import load_file
+
+    rules = load_file(PROJECT_PROCUREMENT, "data/procurement.yml").data
+    factors = rules.get("social_return", {}).get("factors", [])
+    rules["social_return"]["factors"] = [{**factor, "scheme": scheme} for factor, scheme in zip(factors, certifications, strict=False)]
+    (data / "procurement.yml").write_text(yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
 def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, seed: int = 2016) -> Path:
@@ -147,6 +161,8 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
         "2024",
         ["year: 2024", "source: {title: Demo monitor}", f"measures: {{enterprises: {enterprises}, jobs_target_group: {enterprises * 20}}}"],
     )
+    if PROJECT_PROCUREMENT.is_file():
+        _procurement(data, schemes[:2])
     signatories = "\n".join(f"  - enterprise: {e}" for e in ids[: min(len(ids), 50)])
     (data / "manifesto.yml").write_text(
         f"example: true\ntitle: Demo manifesto\narticles:\n  - id: work\n    heading: Work first\n    text: Everyone can work.\nsignatories:\n{signatories}\n",

@@ -20,9 +20,27 @@ from markupsafe import Markup, escape
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, buying, campaign, data, enterprise, manifesto, monitor, network, official, paging, position, scheme, seminar, tracker, vocabulary
-from .views.base import SITE, RecordView, Site, View
+from .views import (
+    buy_social,
+    buying,
+    campaign,
+    data,
+    embed,
+    enterprise,
+    manifesto,
+    monitor,
+    network,
+    official,
+    paging,
+    position,
+    scheme,
+    seminar,
+    tracker,
+    vocabulary,
+)
+from .views.base import EMBED_URLS, SITE, RecordView, Site, View
 from .views.paging import PagedView
+from .views.preview import HeadView
 
 
 @dataclass(frozen=True)
@@ -37,12 +55,13 @@ class PageType:
     kind: str | None = None
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
+    source: str = "data/"  # what the page is made from, for its date in the sitemap (a record page: its own file)
     cards: str | None = None  # a filterable listing's cards (cards/<name>.html), for its pages and its item file alike
 
 
 def listing(kind: str, view: Callable[..., View], cards: str | None = None) -> PageType:
     """A kind's listing page, at the kind's listing URL, laid out by listings/<kind>.html."""
-    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, cards=cards)
+    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/", cards=cards)
 
 
 def records(kind: str, view: Callable[..., View], template: str | None = None, suffix: str = "") -> PageType:
@@ -82,6 +101,20 @@ PAGE_TYPES: tuple[PageType, ...] = (
 )
 
 
+def embeds(kind: str, view: Callable[..., View]) -> PageType:
+    """The embeddable widget of each record of a kind (/embed/…), laid out by embed/<kind's widget>.html."""
+    url = EMBED_URLS[kind]
+    return PageType(f"{kind} embed", url, view, f"embed/{url.split('/')[1]}.html", kind=kind)
+
+
+# Embeds are files of their own, not pages of the theme: no navigation, search or site chrome around them.
+EMBED_TYPES: tuple[PageType, ...] = (
+    embeds("monitoring", embed.figures_embed),
+    embeds("enterprise", embed.enterprise_embed),
+    embeds("campaign", embed.campaign_embed),
+)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page to add to the site: its URL (directory style), plain-text title, HTML body and table of contents."""
@@ -93,6 +126,9 @@ class GeneratedPage:
     wide: bool = False  # filterable listings use the full width (no navigation sidebar)
     toc: tuple[dict, ...] = ()
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
+    preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
+    structured: Any = None  # its schema.org object, or None
+    sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
 
     @property
     def src_uri(self) -> str:
@@ -115,17 +151,16 @@ def html(template: str, url: str, view: View) -> str:
 def generated(page_type: PageType, url: str, view: View, edit_url: str | None = None, nav: bool | None = None) -> GeneratedPage:
     """A view laid out at `url` as a page of the site."""
     nav = page_type.nav if nav is None else nav
-    return GeneratedPage(url, view.title, html(page_type.template, url, view), nav, view.wide, toc_tokens(view), edit_url)
+    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
+    return GeneratedPage(
+        url, view.title, html(page_type.template, url, view), nav, view.wide, toc_tokens(view), edit_url, view.preview, view.structured, sources
+    )
 
 
 def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> GeneratedPage:
     """One page of a page type: for `record`, or the type's single page (a paged listing's first page)."""
-    if page_type.kind:
-        url = page_type.url.format(id=record.id)
-        view = page_type.view(catalog, record, site)
-    else:
-        url = page_type.url
-        view = page_type.view(catalog, site)
+    url = page_url(page_type, record)
+    view = page_type.view(catalog, record, site) if page_type.kind else page_type.view(catalog, site)
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
@@ -180,27 +215,64 @@ class Rendered:
     files: dict[str, str]
 
 
-def render_site(catalog: Catalog, site: Site = SITE) -> Rendered:
-    """Every generated page of the site, in the order of the table, records by id, and the listings' item files."""
-    pages, files = [], {}
+def planned(catalog: Catalog) -> list[tuple[PageType, Any]]:
+    """Every generated page as (page type, record or None), in the order of the table, records by id; a paged
+    listing is one entry, which makes all its pages."""
+    out: list[tuple[PageType, Any]] = []
     for page_type in PAGE_TYPES:
         if page_type.needs and not catalog.count(page_type.needs):
             continue
         if page_type.kind:
-            pages += [page(page_type, catalog, record, site) for record in catalog.all(page_type.kind)]
-            continue
-        view = page_type.view(catalog, site)
-        if isinstance(view, PagedView):
-            pages += listing_pages(page_type, view)
-            files[view.paging.items_url] = item_file(page_type, view)
+            out += [(page_type, record) for record in catalog.all(page_type.kind)]
         else:
-            pages.append(generated(page_type, page_type.url, view))
+            out.append((page_type, None))
+    return out
+
+
+def page_url(page_type: PageType, record: Any = None) -> str:
+    """Where a planned page goes (a paged listing: its first page)."""
+    return page_type.url.format(id=record.id) if page_type.kind else page_type.url
+
+
+def make(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> Rendered:
+    """What one planned page makes: its page; for a paged listing, all its pages and its item file."""
+    if page_type.kind:
+        return Rendered([page(page_type, catalog, record, site)], {})
+    view = page_type.view(catalog, site)
+    if isinstance(view, PagedView):
+        return Rendered(listing_pages(page_type, view), {view.paging.items_url: item_file(page_type, view)})
+    return Rendered([generated(page_type, page_type.url, view)], {})
+
+
+def render_site(catalog: Catalog, site: Site = SITE) -> Rendered:
+    """Every generated page of the site, in the order of the table, records by id, and the listings' item files."""
+    pages, files = [], {}
+    for page_type, record in planned(catalog):
+        made = make(page_type, catalog, record, site)
+        pages += made.pages
+        files |= made.files
     return Rendered(pages, files)
 
 
 def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
     """Every generated page of the site (see render_site)."""
     return render_site(catalog, site).pages
+
+
+def embed_files(catalog: Catalog, site: Site = SITE) -> dict[str, str]:
+    """Every embed of the site as a file (site path → HTML), records by id."""
+    files = {}
+    for page_type in EMBED_TYPES:
+        for record in catalog.all(page_type.kind):
+            url = page_type.url.format(id=record.id)
+            files[f"{url}index.html"] = html(page_type.template, url, page_type.view(catalog, record, site))
+    return files
+
+
+def head_html(url: str, head: HeadView) -> str:
+    """A page's head additions: its link-preview meta (laid out by head.html) and its JSON-LD block, which is written
+    by `render.json_ld_block` and not by a template, since a template's output escapes braces for HTML."""
+    return html("head.html", url, head) + str(head.json_ld)
 
 
 def macro_html(template: str, url: str, view: View) -> str:
@@ -211,12 +283,12 @@ def macro_html(template: str, url: str, view: View) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def static_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, calendars (site path → text)."""
-    from .exports import open_data_files
+def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
+    """Files published beside the pages: open data, schemas, the standard exports, calendars (site path → text)."""
+    from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
 
-    return open_data_files(catalog) | ics_files(catalog, site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url)
 
 
 def vendor_files() -> dict[str, Any]:

@@ -8,34 +8,45 @@ that record text is never read as Markdown or as a template.
 
 from __future__ import annotations
 
+import html as html_module
+import logging
+import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import DOCUMENTED_MACROS
+from . import DOCUMENTED_MACROS, incremental
 from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, render_site, static_files, vendor_files
+from .pages import GeneratedPage, Rendered, embed_files, head_html, render_site, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .search import SearchIndexError
 from .search import index as search_index
 from .settings import Settings
+from .sitemap import SITEMAP, Entry, handwritten_sources, last_changes
+from .sitemap import write as write_sitemap
+from .social_image import SITE_IMAGE, site_image
 from .theme import NavCache, expose_theme
 from .vendor import VendorError
+from .views import structured
 from .views.base import Site
+from .views.preview import head_view
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def article_title(file: File) -> str:
@@ -67,16 +78,32 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
         self.news: list[FeedItem] = []
+        self.sitemap: list[Entry] = []
+        self.session: incremental.Session | None = None
+        self.removed: set[str] = set()
+        self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
+
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
+        incremental.SERVING_DIRTY = command == "serve" and dirty
+        if incremental.SERVING_DIRTY:
+            logging.getLogger("mkdocs.commands.build").addFilter(incremental.quiet_dirty_warning)
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        # The sitemap is ours (macros/sitemap.py): MkDocs' own would date every page by the build and list nothing else.
+        config.theme.static_templates.discard(SITEMAP)
         self.data_dir = root / self.config.data_dir
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
             config.edit_uri = None
+        if incremental.SERVING_DIRTY:
+            self.session = incremental.SESSIONS.setdefault(str(config.config_file_path), incremental.Session())
+        parsed = self.session.parsed if self.session else None
         try:
-            settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
-            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=settings)
+            self.settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
+            self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=self.settings, parsed=parsed)
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
@@ -85,12 +112,14 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_files(self, files, config):
         self.pages = {}
         self.news = []
+        self.sitemap = []
         # The theme's source maps are for debugging its script, not for readers: left out, they take 2 MB and the
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/").items():
+        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
+        files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
@@ -101,8 +130,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
-        rendered = render_site(self.catalog, self.site)
+        # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
+        for path, text in embed_files(self.catalog, self.site).items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
+        rendered = self._render(files, config)
         pages = rendered.pages
+        # The long listings' item files (showcase/items.json…), which their script filters.
         for path, text in rendered.files.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
@@ -116,8 +149,35 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for page in pages:
             self.pages[page.src_uri] = page
             inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            # While serving, a page's file is kept in the session: MkDocs renders it again only when it changed.
+            source = {"abs_src_path": str(self.session.source(page))} if self.session else {"content": ""}
+            files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
         return files
+
+    def _render(self, files, config) -> Rendered:
+        """The generated pages and their files: all of them, or, while serving, those an edit touches (the rest kept)."""
+        if self.session is None:
+            return render_site(self.catalog, self.site)
+        before = set(self.session.pages)
+        # Anything but a record changing (settings, pages added, a template edited) renders every page again.
+        templates = Path(config.theme.custom_dir or ".")
+        edited = max((f.stat().st_mtime_ns for f in templates.rglob("*.html")), default=0) if config.theme.custom_dir else 0
+        context = (self.site, self.settings, tuple(f.src_uri for f in files.documentation_pages()), edited)
+        rendered = incremental.render(self.session, self.catalog, self.site, context)
+        self.removed = before - {page.src_uri for page in rendered.pages}
+        return rendered
+
+    @event_priority(-100)  # after the blog has moved its posts to their dated addresses
+    def on_nav(self, nav, config, files):
+        self.published = {file.src_uri for file in files.documentation_pages()}
+        if self.session is not None:
+            # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
+            # that count records, the blog's archive and category pages, which need every post read) is built
+            # again: its built file goes, so MkDocs' dirty build reads and renders it.
+            for file in files.documentation_pages():
+                if file.src_uri not in self.pages:
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
+        return nav
 
     @staticmethod
     def _site_options(files, config) -> Site:
@@ -135,6 +195,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         return Site(**{k: v for k, v in options.items() if v})
 
     def on_env(self, env, config, files):
+        if self.session is not None:
+            self.session.keep_titles(files)
+
         # The allowlist of inline scripts, rendered by the theme's own environment from its script partials.
         def render(name: str, base_url: str) -> str:
             return env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=base_url)
@@ -146,6 +209,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_post_page(self, output, page, config):
         self._check_scripts(output, f"docs/{page.file.src_uri}", get_relative_url(".", page.url))
+        generated = self.pages.get(page.file.src_uri)
+        docs_dir = Path(config.docs_dir).resolve()
+        sources = generated.sources if generated else handwritten_sources(docs_dir, self.root, page.file.src_uri)
+        entry = Entry((config.site_url or "/") + page.url, sources)
+        self.sitemap.append(entry)
+        if self.session is not None:
+            self.session.sitemap[page.file.src_uri] = entry
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -173,6 +243,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             return markdown
         # MkDocs and Material insert page titles into HTML unescaped: give them escaped text.
         page.meta["title"] = str(escape(generated.title))
+        if generated.preview:
+            page.meta["description"] = str(escape(generated.preview))
         page.meta["render_macros"] = False
         page.meta["hide"] = ["toc", "navigation"] if generated.wide else []
         # The theme's edit button: a record page's YAML file; a listing has no one file to edit.
@@ -190,16 +262,49 @@ class WisePlugin(BasePlugin[WiseConfig]):
         page.toc = get_toc(list(generated.toc))
         return generated.html
 
+    def on_page_context(self, context, page, config, nav):
+        # Link previews and schema.org for every page; the theme's main.html prints `wise_head` in its head.
+        context["wise_head"] = Markup(head_html(page.url, self._head(page, config)))
+        return context
+
+    def _head(self, page, config):
+        site_url = config.site_url or ""
+        description = config.site_description or ""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return head_view(generated.title, generated.preview or description, page.canonical_url or "", config.site_name, site_url, generated.structured)
+        # A hand-written page's title and description reach here as HTML (escaped for the theme): read them as text.
+        # Front matter's title first, as the theme's <title> does; the navigation's label stands in for it otherwise.
+        title = html_module.unescape(_TAG.sub("", page.meta.get("title") or page.title or config.site_name))
+        text = html_module.unescape(page.meta.get("description") or description)
+        data = structured.platform(config.site_name, site_url, description) if page.is_homepage else None
+        kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
+        return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
+
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
             site_url = config.site_url or "/"
             feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
-        try:
-            search_index(site_dir)
-        except SearchIndexError as exc:
-            raise Abort(str(exc)) from None
+        hashes = self.scripts.hashes()
+        if self.session is not None:
+            # A dirty rebuild renders some pages only: the others' scripts still count, and removed records'
+            # pages go. The search index is rebuilt beside the server, so an edit shows without waiting for it.
+            self.session.script_hashes |= set(hashes)
+            hashes = sorted(self.session.script_hashes)
+            for uri in self.removed:
+                (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
+            self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
+        if self.session is not None and (site_dir / "pagefind").is_dir():
+            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
+        else:
+            try:
+                search_index(site_dir)
+            except SearchIndexError as exc:
+                raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
-        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, self.scripts.hashes(), policies), encoding="utf-8")
+        write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
+        (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")

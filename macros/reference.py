@@ -98,7 +98,45 @@ def exports_md() -> str:
         lines += [f"## {export.label}: `{export.name}.json`, `{export.name}.csv`", "", f"A row is {export.row_is}.", "", "| column | holds |", "|---|---|"]
         lines += [f"| `{name}` | {_cell(text)} |" for name, text in export.docs]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _popolo_lines() + _hsds_lines())
+
+
+def _popolo_lines() -> list[str]:
+    """The Popolo export's mapping, from macros/exports/popolo.py."""
+    from .exports.popolo import FIELD_DOCS
+
+    lines = ["## Popolo: `popolo.json`", "", _cell(" ".join((popolo_doc() or "").split())), "", "| list | fields | filled from |", "|---|---|---|"]
+    lines += [f"| `{where}` | {_cell(fields)} | {_cell(text)} |" for where, fields, text in FIELD_DOCS]
+    return lines + [""]
+
+
+def popolo_doc() -> str:
+    from .exports import popolo
+
+    return popolo.__doc__.split("\n\n", 1)[1]
+
+
+def _hsds_lines() -> list[str]:
+    """The HSDS export's field mapping, table by table, from the declaration in macros/exports/hsds.py."""
+    from .exports.hsds import TABLES
+
+    lines = [
+        "## Open Referral HSDS: `hsds/`",
+        "",
+        "A Tabular Data Package: `hsds/datapackage.json` describes a CSV per table (UTF-8 without a byte-order mark, header row, CRLF;",
+        "a text starting with `=`, `+`, `-` or `@` gets a leading apostrophe, except phone numbers); `hsds/organizations.json` holds the",
+        "same rows as JSON, each organization with its services, locations and phones inside. Ids are UUIDs (version 5) of the",
+        "addresses on this site that the rows stand for. Fields marked *extension* are ours, not HSDS's.",
+        "",
+    ]
+    for table in TABLES:
+        lines += [f"### `{table.name}.csv`", "", f"A row is {_cell(table.row_is)}.", "", "| field | in HSDS | filled from | required |", "|---|---|---|---|"]
+        lines += [
+            f"| `{f.name}` | {_cell(f.means)}{' (*extension*)' if f.extension else ''} | {_cell(f.filled_by)} | {'yes' if f.required else ''} |"
+            for f in table.fields
+        ]
+        lines.append("")
+    return lines
 
 
 GENERATED = {"reference/data-model.md": data_model_md, "reference/exports.md": exports_md}

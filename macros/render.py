@@ -7,7 +7,7 @@ event handlers and javascript:/data: links never reach a page.
 
 from __future__ import annotations
 
-import posixpath
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,17 +52,49 @@ def sentence(text: str | None) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
+@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A link from one directory URL of the site to another, relative so the site works under any prefix.
-    Absolute links (http, https, mailto, tel) are returned as they are."""
+    Absolute links (http, https, mailto, tel) are returned as they are. (Cached: a listing links the same
+    pages from every page of its kind.)"""
     if to_url.startswith(("http://", "https://", "mailto:", "tel:")):
         return to_url
     path, _, anchor = to_url.partition("#")
-    target = path.rstrip("/") or "."
-    rel = posixpath.relpath(target, from_url.rstrip("/") or ".")
+    rel = _relpath(path.rstrip("/"), from_url.rstrip("/"))
     if path.endswith("/") or path == "":
         rel = rel + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(target: str, start: str) -> str:
+    """`posixpath.relpath` for two site paths without a leading slash ("" is the site's root), computed on the
+    segments alone (relpath asks the file system for the working directory on every call)."""
+    to, here = [p for p in target.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
+# Inside a script block the HTML parser ends the block at `</script` and changes state at `<!--`, whatever JSON
+# thinks: so no `<`, `>` or `&` may appear as themselves. U+2028 and U+2029 end a line in older JavaScript.
+_JSON_LD_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_ld(data) -> str:
+    """schema.org data as JSON for a `<script type="application/ld+json">` block that no text can break out of:
+    `<`, `>`, `&`, U+2028 and U+2029 written as \\u escapes. They can only stand inside JSON strings, where the escape
+    means the same character, so a reader parses exactly the data."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escaped in _JSON_LD_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def json_ld_block(data) -> Markup:
+    """The script block holding `data` as JSON-LD. A data block: browsers do not run it, and the CSP does not apply."""
+    return Markup(f'<script type="application/ld+json">{json_ld(data)}</script>')
 
 
 def _finalize(value):
@@ -70,8 +102,10 @@ def _finalize(value):
     no later stage (or reader) mistakes record text for template syntax."""
     if value is None:
         raise ValueError("a template printed None; guard the value with `if`")
-    html = value if isinstance(value, Markup) else escape(value)
-    return Markup(str(html).replace("{", "&#123;").replace("}", "&#125;"))
+    html = str(value) if isinstance(value, Markup) else str(escape(value))
+    if "{" in html or "}" in html:
+        html = html.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(html)
 
 
 @lru_cache(maxsize=1)

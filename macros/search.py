@@ -33,22 +33,31 @@ class SearchIndexError(Exception):
     """Pagefind failed."""
 
 
-def command(site_dir: Path) -> list[str]:
+def command(site_dir: Path, output: Path) -> list[str]:
     """The Pagefind run over a built site: every directory page (so not 404.html), from its <main>."""
-    out = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", "**/index.html", "--root-selector", "main", "--silent"]
+    out = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output), "--glob", "**/index.html"]
+    out += ["--root-selector", "main", "--silent"]
     for selector in IGNORED:
         out += ["--exclude-selectors", selector]
     return out
 
 
 def index(site_dir: Path) -> None:
-    """Index the built site into `site_dir/pagefind/`; raises with Pagefind's message when it fails."""
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    run = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+    """Index the built site into `site_dir/pagefind/`; raises with Pagefind's message when it fails. The index is
+    written beside the old one and then put in its place, so a server never hands out half an index."""
+    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    run = subprocess.run(command(site_dir, fresh), capture_output=True, text=True, check=False)
     if run.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"Pagefind could not index the site: {(run.stderr or run.stdout).strip()[:1000]}")
     for name in UNUSED:
-        (site_dir / BUNDLE / name).unlink(missing_ok=True)
+        (fresh / name).unlink(missing_ok=True)
+    if (site_dir / BUNDLE).exists():
+        (site_dir / BUNDLE).rename(old)
+    fresh.rename(site_dir / BUNDLE)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def read_index(site_dir: Path) -> dict[str, dict]:

@@ -46,3 +46,17 @@ def read_settings(root: Path) -> Settings:
         plugins = (yaml_load(handle) or {}).get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins)
     return Settings.from_options(next((options for name, options in entries if name == "wise"), None) or {})
+
+
+def read_site(root: Path) -> tuple[str, str]:
+    """The site's address and name from the mkdocs.yml under `root` (`SITE_URL` from the environment, as the build
+    reads it), for the commands that write what the build writes; an empty address and a plain name without one."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return "", "the social enterprise platform"
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml_load(handle) or {}
+    url = str(config.get("site_url") or "")
+    return (url if not url or url.endswith("/") else url + "/"), str(config.get("site_name") or "the social enterprise platform")

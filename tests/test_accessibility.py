@@ -56,6 +56,15 @@ def page_types() -> dict[str, str]:
     }
 
 
+def embeds() -> dict[str, str]:
+    """One embed of each kind: pages of their own, without the theme (no skip link or navigation to test)."""
+    return {
+        "figures embed": "embed/figures/2016/",
+        "enterprise embed": f"embed/enterprise/{first('enterprises')}/",
+        "campaign embed": f"embed/campaign/{first('campaigns')}/",
+    }
+
+
 @pytest.fixture(scope="module")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
@@ -89,9 +98,17 @@ def test_no_axe_violations(name, width, browser, example_url, axe):
     page.close()
 
 
-@pytest.mark.parametrize("name", list(page_types()))
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(embeds()))
+def test_no_axe_violations_in_embeds(name, width, browser, example_url, axe):
+    page = open_page(browser, example_url, embeds()[name], WIDTHS[width])
+    assert violations(axe, page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("name", list(page_types() | embeds()))
 def test_no_page_scrolls_sideways_on_a_phone(name, browser, example_url):
-    page = open_page(browser, example_url, page_types()[name], WIDTHS["phone"])
+    page = open_page(browser, example_url, (page_types() | embeds())[name], WIDTHS["phone"])
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]
     page.close()
 

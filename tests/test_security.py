@@ -18,6 +18,7 @@ from htmltools import Page, read
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.data import read_data
 from macros.headers import rule_for
 
 TILE_HOST = "tile.openstreetmap.org"
@@ -162,9 +163,26 @@ def test_pages_run_under_the_csp_without_violations(example_site, browser):
             page.goto(url + path)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.__violations") == [], path
+        # Pages with schema.org JSON-LD: a data block, which the CSP neither hashes nor blocks; and an embed.
+        data = read_data(ROOT / "data", ROOT / "docs")
+        for path in (
+            "",
+            *(
+                f"{kind}/{records[0].id}/"
+                for kind, records in (("showcase", data.all("enterprise")), ("seminars", data.all("seminar")), ("lobby/officials", data.all("official")))
+            ),
+        ):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator('script[type="application/ld+json"]').count() == 1, path
+            assert page.evaluate("window.__violations") == [], path
+        page.goto(url)
         page.click(".md-search__input")
         page.keyboard.type("bicycle", delay=30)
         page.wait_for_selector(".md-search-result__item")
+        assert page.evaluate("window.__violations") == []
+        page.goto(url + "embed/figures/2016/")
+        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__violations") == []
         assert refused == []
     finally:

@@ -8,6 +8,8 @@ import re
 import pytest
 from conftest import FIXTURES
 from htmltools import Page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2 import meta
 
 from macros import render
@@ -65,3 +67,25 @@ def test_every_page_type_renders_a_page_of_the_tiny_site(tiny_pages):
     urls = {p.url for p in tiny_pages}
     for page_type in PAGE_TYPES:
         assert any(re.fullmatch(page_type.url.replace("{id}", "[a-z0-9-]+"), url) for url in urls), page_type.name
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", "a", "b", "showcase", "x-1"]), max_size=4),
+    st.lists(st.sampled_from(["", "a", "b", "showcase", "x-1"]), max_size=4),
+    st.booleans(),
+    st.sampled_from(["", "#ask", "#a-b"]),
+)
+def test_links_between_pages_are_the_file_systems_relative_paths(here, there, directory, anchor):
+    """`relative` works on the URL's segments alone; it must agree with posixpath.relpath."""
+    import posixpath
+
+    from macros.render import relative
+
+    here_url = "".join(f"{s}/" for s in here if s)
+    path = "/".join(s for s in there if s)
+    to_url = (path + ("/" if directory and path else "")) + anchor
+    expected = posixpath.relpath(path or ".", here_url.rstrip("/") or ".")
+    if to_url.partition("#")[0].endswith("/") or not path:
+        expected = expected + "/" if expected != "." else "./"
+    assert relative(here_url, to_url) == expected + anchor

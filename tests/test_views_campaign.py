@@ -8,7 +8,7 @@ import datetime as dt
 from catalogs import TODAY, Data
 from markupsafe import Markup
 
-from macros.views.base import Link, Section, Span, When
+from macros.views.base import EmbedCode, Link, Section, Span, When
 from macros.views.campaign import CampaignCard, CampaignView, Metric, Milestone, campaign_view, campaigns_view, current_first, with_unit
 
 
@@ -52,7 +52,9 @@ def test_a_campaign_page_shows_progress_milestones_in_date_order_and_what_it_is_
             Section("positions", "Positions"),
             Section("targets", "Addressed to"),
             Section("enterprises", "Enterprises taking part"),
+            Section("embed", "Embed this"),
         ),
+        preview="More social buying.",
         kind="campaign",
         record_id="drive",
         example=True,
@@ -82,6 +84,10 @@ def test_a_campaign_page_shows_progress_milestones_in_date_order_and_what_it_is_
         positions=(Link("lobby/positions/p/", "P"),),
         targets=(Link("lobby/posts/alderman/", "Alderman"),),
         enterprises=(Link("showcase/bakery/", "Bakery"),),
+        embed=EmbedCode(
+            "embed/campaign/drive/",
+            '<iframe src="embed/campaign/drive/" title="Buy Social Week: progress" width="100%" height="440" style="border:0" loading="lazy"></iframe>',
+        ),
     )
 
 
@@ -89,7 +95,7 @@ def test_a_bare_campaign_has_no_sections_period_hashtags_or_call_to_action():
     data = Data()
     data.campaign("drive")
     view = page(data)
-    assert view.toc == ()
+    assert view.toc == (Section("embed", "Embed this"),)
     assert (view.period, view.hashtags, view.call_to_action, view.call_to_action_text, view.description) == (None, None, None, None, Markup(""))
     assert (view.metrics, view.milestones, view.positions, view.targets, view.enterprises) == ((), (), (), (), ())
 

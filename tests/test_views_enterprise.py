@@ -8,7 +8,7 @@ from catalogs import DEFAULTS, TODAY, Data
 from markupsafe import Markup
 
 from macros.showcase import Facet, FacetValue
-from macros.views.base import Contact, Link, Section, Site, Span, Status, When
+from macros.views.base import Contact, EmbedCode, Link, Section, Site, Span, Status, When
 from macros.views.enterprise import (
     BuyersPanel,
     EnterpriseCard,
@@ -32,6 +32,8 @@ from macros.views.enterprise import (
 )
 
 DAY = dt.timedelta(days=1)
+
+EMBED = Section("embed", "Embed this")
 
 
 def vocabularies(data: Data) -> Data:
@@ -156,8 +158,8 @@ def test_the_page_lists_offerings_with_category_link_and_cpv():
         ],
     )
     assert enterprise_view(data.catalog(), e).offerings == (
-        Offering("Lunch", "Soup and bread.", Link("vocabularies/offering-categories/#term-catering", "Catering"), "55520000-1"),
-        Offering("Offices", None, Link("vocabularies/offering-categories/#term-cleaning", "Cleaning"), "90919200-4"),
+        Offering("Lunch", "Soup and bread.", Link("vocabularies/offering-categories/#term-catering", "Catering"), "55520000-1", anchor="offer-1"),
+        Offering("Offices", None, Link("vocabularies/offering-categories/#term-cleaning", "Cleaning"), "90919200-4", anchor="offer-2"),
     )
 
 
@@ -253,7 +255,26 @@ def test_the_page_shows_every_decision_for_a_full_record():
         record_id="bakery",
         example=True,
         source_path="data/enterprises/bakery.yml",
-        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
+        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters"), EMBED),
+        preview="Bread that trains bakers.",
+        structured={
+            "@context": "https://schema.org",
+            "@type": ["Organization", "LocalBusiness"],
+            "@id": "showcase/bakery/#organization",
+            "name": "The Bakery",
+            "description": "Bread that trains bakers.",
+            "url": "https://bakery.example.org",
+            "mainEntityOfPage": "showcase/bakery/",
+            "address": {"@type": "PostalAddress", "streetAddress": "Dam 1", "addressLocality": "Amsterdam"},
+            "geo": {"@type": "GeoCoordinates", "latitude": 52.37, "longitude": 4.89},
+            "email": "info@bakery.example.org",
+            "telephone": "+31 (0)20 123 4567",
+            "foundingDate": "2012",
+            "makesOffer": [
+                {"@type": "Offer", "url": "showcase/bakery/#offer-1", "itemOffered": {"@type": "Service", "name": "Lunch", "category": "Catering"}},
+            ],
+            "memberOf": [{"@type": "Organization", "name": "Bakers Guild", "url": "networks/guild/"}],
+        },
         summary="Bread that trains bakers.",
         tags=(Link("vocabularies/sectors/#term-food", "Food and drink"), Link("vocabularies/districts/#term-noord", "North")),
         chips=(keur,),
@@ -265,6 +286,7 @@ def test_the_page_shows_every_decision_for_a_full_record():
                 Link("vocabularies/offering-categories/#term-catering", "Catering"),
                 "55520000-1",
                 Link("mailto:info@bakery.example.org?subject=Quote%20request%3A%20Lunch%20%28via%20the%20social%20enterprise%20platform%29", "Request a quote"),
+                "offer-1",
             ),
         ),
         buyers=BuyersPanel(
@@ -291,6 +313,10 @@ def test_the_page_shows_every_decision_for_a_full_record():
         signed=Link("manifesto/", "manifesto"),
         signed_on=When("2025-05-04", "4 May 2025"),
         campaigns=(Link("campaigns/buy-week/", "Buy Social Week"),),
+        embed=EmbedCode(
+            "embed/enterprise/bakery/",
+            '<iframe src="embed/enterprise/bakery/" title="The Bakery at the social enterprise platform" width="100%" height="320" style="border:0" loading="lazy"></iframe>',
+        ),
     )
 
 
@@ -303,7 +329,17 @@ def test_the_page_of_a_bare_record_leaves_every_optional_part_out():
         record_id="e",
         example=False,
         source_path="data/enterprises/e.yml",
-        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters")),
+        toc=(Section("buy", "Buy from us"), Section("buyers", "For buyers"), Section("work", "Work or refer here"), Section("impact", "Why it matters"), EMBED),
+        preview="S.",
+        structured={
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "@id": "showcase/e/#organization",
+            "name": "E",
+            "description": "S.",
+            "url": "showcase/e/",
+            "mainEntityOfPage": "showcase/e/",
+        },
         summary="S.",
         tags=(Link("vocabularies/sectors/#term-food", "food"), Link("vocabularies/districts/#term-noord", "noord")),
         chips=(),
@@ -333,6 +369,10 @@ def test_the_page_of_a_bare_record_leaves_every_optional_part_out():
         signed=None,
         signed_on=None,
         campaigns=(),
+        embed=EmbedCode(
+            "embed/enterprise/e/",
+            '<iframe src="embed/enterprise/e/" title="E at the social enterprise platform" width="100%" height="320" style="border:0" loading="lazy"></iframe>',
+        ),
     )
 
 

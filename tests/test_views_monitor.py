@@ -7,7 +7,7 @@ from catalogs import Data
 from markupsafe import Markup
 
 from macros.charts import Point, bar_chart
-from macros.views.base import Citation, Figure, Link, Section, When
+from macros.views.base import Citation, EmbedCode, Figure, Link, Section, When
 from macros.views.monitor import (
     Chart,
     DistrictRow,
@@ -59,7 +59,8 @@ def test_a_years_page_shows_its_figures_districts_method_and_notes_with_small_co
     citation = Citation("https://example.org/m", "2024", "Monitor 2024", "https://example.org/m", "City", True)
     assert monitoring_view(catalog, catalog.get("monitoring", "2024")) == MonitoringView(
         title="Sector monitor 2024",
-        toc=(Section("districts", "By district"), Section("method", "Method"), Section("notes", "Notes")),
+        toc=(Section("districts", "By district"), Section("method", "Method"), Section("notes", "Notes"), Section("embed", "Embed this")),
+        preview="The sector's figures for 2024: 120 social enterprises; 2,720 people of the target group at work. Source: Monitor 2024.",
         kind="monitoring",
         record_id="2024",
         example=True,
@@ -82,6 +83,10 @@ def test_a_years_page_shows_its_figures_districts_method_and_notes_with_small_co
         ),
         method=Markup("<p>Counted <strong>by hand</strong>.</p>"),
         notes=Markup("<p>One.<br>Two.</p>"),
+        embed=EmbedCode(
+            "embed/figures/2024/",
+            '<iframe src="embed/figures/2024/" title="Social enterprises in figures, 2024" width="100%" height="300" style="border:0" loading="lazy"></iframe>',
+        ),
     )
 
 
@@ -90,7 +95,7 @@ def test_a_year_without_districts_method_or_notes_has_no_sections():
     year(data, 2016, measures={"enterprises": 10})
     catalog = data.catalog()
     view = monitoring_view(catalog, catalog.get("monitoring", "2016"))
-    assert view.toc == ()
+    assert view.toc == (Section("embed", "Embed this"),)
     assert (view.counted_on, view.district_columns, view.districts, view.method, view.notes) == (None, (), (), Markup(""), Markup(""))
     assert view.citation == cite(2016)
 

@@ -79,6 +79,22 @@ def test_an_officials_page_shows_posts_asks_enterprises_and_sources():
             Section("enterprises", "Enterprises in their district or portfolio"),
             Section("sources", "Sources"),
         ),
+        preview="Bob (Green): Alderman.",
+        structured={
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "@id": "lobby/officials/bob/#person",
+            "name": "Bob",
+            "url": "lobby/officials/bob/",
+            "memberOf": [
+                {"@type": "Organization", "name": "Green"},
+                {"@type": "Role", "roleName": "Alderman", "startDate": "2024-01-01", "url": "lobby/posts/alderman/"},
+                {"@type": "Role", "roleName": "Council Seat", "startDate": "2018-01-01", "endDate": "2023-12-31", "url": "lobby/posts/council-seat/"},
+            ],
+            "hasOccupation": [{"@type": "Occupation", "name": "Alderman"}],
+            "email": "office@example.org",
+            "telephone": "+31 (0)20 123 4567",
+        },
         kind="official",
         record_id="bob",
         example=True,
@@ -290,6 +306,24 @@ def test_a_posts_page_shows_its_holders_newest_first_the_files_it_holds_and_camp
     assert post_view(catalog, catalog.get("post", "alderman")) == PostView(
         title="Alderman",
         toc=(Section("holders", "Holders over time"), Section("files", "Files this post holds"), Section("campaigns", "Campaigns addressing this post")),
+        preview="Alderman, Economic Affairs, City of Amsterdam.",
+        structured={
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "@id": "lobby/officials/bob/#person",
+            "name": "Bob",
+            "url": "lobby/officials/bob/",
+            "memberOf": [
+                {
+                    "@type": "Role",
+                    "roleName": "Alderman",
+                    "startDate": "2024-01-01",
+                    "url": "lobby/posts/alderman/",
+                    "memberOf": {"@type": "GovernmentOrganization", "name": "Economic Affairs, City of Amsterdam"},
+                }
+            ],
+            "hasOccupation": [{"@type": "Occupation", "name": "Alderman", "description": "Line one.\n\nLine two."}],
+        },
         kind="post",
         record_id="alderman",
         example=True,

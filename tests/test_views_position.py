@@ -257,6 +257,7 @@ def test_a_position_page_shows_everything_with_every_section():
         record_id="p",
         example=True,
         source_path="data/positions/p.yml",
+        preview="Cities buy from social enterprises.",
         summary="Cities buy from social enterprises.",
         status=Status("active", "active"),
         last_reviewed=When("2025-06-01", "1 June 2025"),

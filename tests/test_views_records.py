@@ -37,15 +37,17 @@ def test_the_data_page_offers_every_kinds_files_with_its_record_count_and_column
     assert [(d.count, d.records) for d in view.downloads if d.anchor in ("seminar", "post")] == [(0, "0 records"), (1, "1 record")]
 
 
-def test_the_data_page_lists_the_licence_then_each_kind():
+def test_the_data_page_lists_the_licence_the_standard_formats_then_each_kind():
     view = data_view(Data().catalog())
     assert view.toc == (
         Section("licence", "Licence and conventions"),
+        Section("standards", "Standard formats"),
         *(Section(kind, spec.label) for kind, spec in KINDS.items()),
         Section("asks", "Asks"),
         Section("certification-matrix", "Certification matrix"),
     )
-    assert view.toc[1] == Section("vocabulary", "Vocabularies")
+    assert view.toc[2] == Section("vocabulary", "Vocabularies")
+    assert [link.url for x in view.standards for link in x.files] == ["data/popolo.json", "data/hsds/datapackage.json", "data/hsds/organizations.json"]
     assert (view.title, view.separator, view.calendar) == ("Open data", ";", Link("seminars/calendar.ics", "iCalendar"))
     assert view.seminars == 0
     assert view.wide is False
@@ -223,6 +225,7 @@ def test_a_network_page_lists_its_members_by_name_ignoring_case():
         example=True,
         source_path="data/networks/guild.yml",
         toc=(Section("members", "Members (6)"),),
+        preview="Bakers together.",
         summary="Bakers together.",
         kind_label="project",
         period=Span(When("2020-01-01", "1 January 2020"), None, "ongoing"),

@@ -40,6 +40,22 @@ def test_a_seminar_page_shows_when_where_who_speaks_and_how_to_register():
     assert page(data) == SeminarView(
         title="Buying social",
         toc=(Section("speakers", "Speakers"), Section("materials", "Materials")),
+        preview="A talk.",
+        structured={
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": "Buying social",
+            "description": "A talk.",
+            "url": "seminars/talk/",
+            "startDate": "2026-06-10T14:00:00+02:00",
+            "endDate": "2026-06-10T16:00:00+02:00",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/MixedEventAttendanceMode",
+            "location": [{"@type": "Place", "name": "Town hall", "address": "Amstel 1"}, {"@type": "VirtualLocation", "url": "https://example.org/stream"}],
+            "organizer": [{"@type": "Organization", "name": "Platform"}, {"@type": "Organization", "name": "City"}],
+            "performer": [{"@type": "Person", "name": "Ann", "affiliation": {"@type": "Organization", "name": "City"}}, {"@type": "Person", "name": "Bo"}],
+            "offers": {"@type": "Offer", "url": "https://example.org/register"},
+        },
         kind="seminar",
         record_id="talk",
         example=True,
@@ -62,6 +78,10 @@ def test_a_bare_seminar_has_no_sections_and_its_place_is_its_name():
     data.seminar("talk", start="2026-06-10")
     view = page(data)
     assert view.toc == ()
+    assert view.preview == "Talk: 10 June 2026, Town hall."
+    assert view.structured["location"] == {"@type": "Place", "name": "Town hall"}
+    assert view.structured["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert view.structured["organizer"] == {"@type": "Organization", "name": "the social enterprise platform"}
     assert view.period == Span(When("2026-06-10", "10 June 2026"), None, "")
     assert (view.place, view.online, view.organisers, view.registration, view.summary, view.speakers, view.materials) == (
         "Town hall",

@@ -148,10 +148,19 @@ def open_data_files(catalog: Catalog) -> dict[str, str]:
     return export_files(catalog) | {f"data/schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS}
 
 
-def write_exports(catalog: Catalog, out: Path) -> list[Path]:
+def standard_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, str]:
+    """The exports in civic-tech standards: Popolo (`popolo.json`) and Open Referral HSDS (`hsds/`). Their links and
+    ids are made from the site's address (site path → text)."""
+    from .hsds import hsds_files
+    from .popolo import popolo_files
+
+    return popolo_files(catalog, site_url) | hsds_files(catalog, site_url, site_name)
+
+
+def write_exports(catalog: Catalog, out: Path, site_url: str, site_name: str) -> list[Path]:
     """`wise export`: the same files the build publishes under /data/, written under `out`."""
     written = []
-    for name, text in open_data_files(catalog).items():
+    for name, text in (open_data_files(catalog) | standard_files(catalog, site_url, site_name)).items():
         path = out / name.removeprefix("data/")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")

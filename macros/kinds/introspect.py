@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -128,25 +128,77 @@ def iter_refs(value: Any, annotation: Any = None, loc: tuple = ()) -> Iterator[t
     """Every (loc, target, id) reference in a record: a validated model, or the raw data of
     one (then `annotation` is the kind's model class), so that files with other problems are
     still checked. A word the field takes besides ids (`Ref.also`) is not a reference."""
-    if annotation is None and isinstance(value, BaseModel):
-        annotation = type(value)
+    walker = _walker(type(value) if annotation is None and isinstance(value, BaseModel) else annotation)
+    if walker is not None:
+        yield from walker(value, loc)
+
+
+Walker = Callable[[Any, tuple], Iterator[tuple[tuple, str, str]]]
+
+
+@functools.cache
+def _walker(annotation: Any) -> Walker | None:
+    """How to find the references under a type, worked out once per type: the model's fields that can hold one,
+    a list's items, a mapping's keys and values, or the id itself; None where no reference can be (most text)."""
     ref = ref_of(annotation)
-    annotation = strip(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        for name, field_annotation in fields(annotation):
+    bare = strip(annotation)
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        return _model_walker(bare)
+    if typing.get_origin(bare) is list:
+        (item,) = typing.get_args(bare)
+        return _list_walker(_walker(item))
+    if typing.get_origin(bare) is dict:
+        key, item = typing.get_args(bare)
+        return _mapping_walker(ref_of(key), _walker(item))
+    if ref is not None:
+        return _id_walker(ref)
+    return None
+
+
+def _model_walker(model: type[BaseModel]) -> Walker | None:
+    parts = [(name, walker) for name, annotation in fields(model) if (walker := _walker(annotation)) is not None]
+    if not parts:
+        return None
+
+    def walk(value, loc):
+        for name, walker in parts:
             sub = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
             if sub is not None:
-                yield from iter_refs(sub, field_annotation, loc + (name,))
-    elif typing.get_origin(annotation) is list and isinstance(value, list):
-        (item,) = typing.get_args(annotation)
-        for i, element in enumerate(value):
-            yield from iter_refs(element, item, loc + (i,))
-    elif typing.get_origin(annotation) is dict and isinstance(value, dict):
-        key_ann, value_ann = typing.get_args(annotation)
-        key_ref = ref_of(key_ann)
-        for key, element in value.items():
-            if key_ref and isinstance(key, str):
-                yield loc + (key,), key_ref.target, key
-            yield from iter_refs(element, value_ann, loc + (key,))
-    elif ref is not None and isinstance(value, str) and value not in ref.also:
-        yield loc, ref.target, value
+                yield from walker(sub, loc + (name,))
+
+    return walk
+
+
+def _list_walker(item: Walker | None) -> Walker | None:
+    if item is None:
+        return None
+
+    def walk(value, loc):
+        if isinstance(value, list):
+            for i, element in enumerate(value):
+                yield from item(element, loc + (i,))
+
+    return walk
+
+
+def _mapping_walker(key: Ref | None, item: Walker | None) -> Walker | None:
+    if key is None and item is None:
+        return None
+
+    def walk(value, loc):
+        if isinstance(value, dict):
+            for name, element in value.items():
+                if key is not None and isinstance(name, str):
+                    yield loc + (name,), key.target, name
+                if item is not None:
+                    yield from item(element, loc + (name,))
+
+    return walk
+
+
+def _id_walker(ref: Ref) -> Walker:
+    def walk(value, loc):
+        if isinstance(value, str) and value not in ref.also:
+            yield loc, ref.target, value
+
+    return walk

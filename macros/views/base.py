@@ -9,6 +9,7 @@ they call nothing but `href` (a site URL made relative to the page).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -93,11 +94,15 @@ class Figure:
 
 @dataclass(frozen=True, kw_only=True)
 class View:
-    """What every page view has: its plain-text title, its sections, and whether it takes the full width."""
+    """What every page view has: its plain-text title, its sections, and whether it takes the full width; the plain-text
+    description link previews and search engines show (`preview`; empty: the site's own), and the schema.org object the page is
+    about (JSON-LD), when it is about one."""
 
     title: str
     toc: tuple[Section, ...] = ()
     wide: bool = False
+    preview: str = ""  # the page's description for search engines and link previews, plain text
+    structured: Any = None  # a schema.org object as JSON-ready data (dicts, lists, text), or None
 
     def has(self, section_id: str) -> bool:
         """Whether the page shows this section."""
@@ -136,6 +141,28 @@ class RecordView(View):
     @property
     def marker(self) -> str:
         return f"{self.kind}:{self.record_id}"
+
+
+@dataclass(frozen=True)
+class EmbedCode:
+    """ "Embed this": the embed's site URL (for its preview link) and the `<iframe>` code to copy, as text."""
+
+    url: str
+    code: str
+
+
+# The embeddable widgets' URLs by the kind of record they show (pages.EMBED_TYPES lays them out).
+EMBED_URLS = {"monitoring": "embed/figures/{id}/", "enterprise": "embed/enterprise/{id}/", "campaign": "embed/campaign/{id}/"}
+
+
+def embed_code(kind: str, record_id: str, title: str, height: int, site_url: str) -> EmbedCode:
+    """The `<iframe>` code that shows a record's embed on another site: its address absolute (from the site's address),
+    a title for screen readers, a height that fits the content, no border, loaded when scrolled to. The code is text
+    another page will parse, so the title is escaped for an HTML attribute here, and escaped again where it is shown."""
+    url = EMBED_URLS[kind].format(id=record_id)
+    attribute = html.escape(title, quote=True)
+    code = f'<iframe src="{site_url}{url}" title="{attribute}" width="100%" height="{height}" style="border:0" loading="lazy"></iframe>'
+    return EmbedCode(url, code)
 
 
 # -- making the small objects ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import privacy, render
 from ..catalog import Catalog
-from .base import SITE, Link, ListingView, RecordView, Site, Span, When, external, record_link, record_links, sections, span, when
+from .base import SITE, EmbedCode, Link, ListingView, RecordView, Site, Span, When, embed_code, external, record_link, record_links, sections, span, when
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class CampaignView(RecordView):
     positions: tuple[Link, ...]
     targets: tuple[Link, ...]
     enterprises: tuple[Link, ...]
+    embed: EmbedCode
 
 
 def with_unit(value: str, unit: str | None) -> str:
@@ -80,7 +81,9 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
             ("positions", "Positions", c.positions),
             ("targets", "Addressed to", c.targets),
             ("enterprises", "Enterprises taking part", c.enterprises),
+            ("embed", "Embed this", True),
         ),
+        preview=c.goal,
         goal=c.goal,
         period=span(c.start, c.end),
         hashtags=" ".join(f"#{h}" for h in c.hashtags) or None,
@@ -95,6 +98,7 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
         positions=record_links(catalog, "position", c.positions),
         targets=record_links(catalog, "post", c.targets),
         enterprises=record_links(catalog, "enterprise", c.enterprises),
+        embed=embed_code("campaign", c.id, f"{c.name}: progress", 260 + 90 * len(c.metrics), site.site_url),
     )
 
 

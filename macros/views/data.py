@@ -23,12 +23,38 @@ class Download:
     columns: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class Standard:
+    """An export in a civic-tech standard: what it holds, and its files."""
+
+    label: str
+    holds: str
+    files: tuple[Link, ...]
+
+
+STANDARDS = (
+    Standard(
+        "Popolo",
+        "officials as persons, posts, the bodies and parties as organizations, and who held which post and party when (memberships)",
+        (Link("data/popolo.json", "popolo.json"),),
+    ),
+    Standard(
+        "Open Referral HSDS",
+        'enterprises as organizations, their offerings and "work or refer here" as services, their places, and phones: a CSV '
+        "per table described by a Tabular Data Package, and the same as JSON",
+        (Link("data/hsds/datapackage.json", "datapackage.json"), Link("data/hsds/organizations.json", "organizations.json")),
+    ),
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataView(View):
     separator: str
     downloads: tuple[Download, ...]
     calendar: Link
     seminars: int
+    standards: tuple[Standard, ...] = STANDARDS
+    reference: Link = Link("reference/exports/", "the exports reference")
 
 
 def data_view(catalog: Catalog, site: Site = SITE) -> DataView:
@@ -56,7 +82,7 @@ def data_view(catalog: Catalog, site: Site = SITE) -> DataView:
     )
     return DataView(
         title="Open data",
-        toc=(Section("licence", "Licence and conventions"), *(Section(d.anchor, d.label) for d in downloads)),
+        toc=(Section("licence", "Licence and conventions"), Section("standards", "Standard formats"), *(Section(d.anchor, d.label) for d in downloads)),
         separator=CSV_LIST_SEPARATOR,
         downloads=downloads,
         calendar=Link("seminars/calendar.ics", "iCalendar"),

@@ -11,9 +11,11 @@ from markupsafe import Markup
 from .. import buying, certification, privacy, render, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
+from . import structured
 from .base import (
     SITE,
     Contact,
+    EmbedCode,
     Link,
     RecordView,
     Site,
@@ -21,6 +23,7 @@ from .base import (
     Status,
     cert_status,
     contact,
+    embed_code,
     external,
     record_link,
     record_links,
@@ -77,6 +80,7 @@ class Offering:
     category: Link
     cpv: str
     quote: Link | None = None
+    anchor: str = ""  # its row's id on the page, where the page's schema.org Offer points
 
 
 def quote_link(enterprise: Any, offer: str, site_name: str) -> Link | None:
@@ -178,6 +182,7 @@ class EnterpriseView(RecordView):
     signed: Link | None  # the manifesto, when the enterprise signed it
     signed_on: Any
     campaigns: tuple[Link, ...]
+    embed: EmbedCode
 
 
 def cpv_codes(catalog: Catalog, offering: Any) -> str:
@@ -223,14 +228,29 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         record_id=e.id,
         example=e.example,
         source_path=e.source_path,
-        toc=sections(("buy", "Buy from us", True), ("buyers", "For buyers", True), ("work", "Work or refer here", True), ("impact", "Why it matters", True)),
+        toc=sections(
+            ("buy", "Buy from us", True),
+            ("buyers", "For buyers", True),
+            ("work", "Work or refer here", True),
+            ("impact", "Why it matters", True),
+            ("embed", "Embed this", True),
+        ),
+        preview=e.summary,
+        structured=structured.organization(catalog, e, site.site_url),
         summary=e.summary,
         tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
         chips=held(all_holdings),
         description=render.markdown(e.description),
         offerings=tuple(
-            Offering(o.name, o.description, term(catalog, "offering-categories", o.category), cpv_codes(catalog, o), quote_link(e, o.name, site.site_name))
-            for o in e.offerings
+            Offering(
+                o.name,
+                o.description,
+                term(catalog, "offering-categories", o.category),
+                cpv_codes(catalog, o),
+                quote_link(e, o.name, site.site_name),
+                structured.offering_anchor(i),
+            )
+            for i, o in enumerate(e.offerings, 1)
         ),
         buyers=buyers_panel(catalog, e, all_holdings),
         website=external(e.website),
@@ -248,6 +268,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         signed=Link(KINDS["manifesto"].page_url("manifesto"), "manifesto") if signature else None,
         signed_on=when(signature.date) if signature else None,
         campaigns=record_links(catalog, "campaign", catalog.campaigns_using(e.id, "enterprise")),
+        embed=embed_code("enterprise", e.id, f"{e.name} at {site.site_name}", 320, site.site_url),
     )
 
 

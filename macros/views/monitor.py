@@ -10,7 +10,7 @@ from markupsafe import Markup
 from .. import charts, privacy, render
 from ..catalog import Catalog
 from ..kinds.monitoring import LABELS, PEOPLE
-from .base import SITE, Citation, Figure, Link, RecordView, Site, View, When, citation, record_link, sections, term, when
+from .base import SITE, Citation, EmbedCode, Figure, Link, RecordView, Site, View, When, citation, embed_code, record_link, sections, term, when
 
 HEADLINE = ("enterprises", "jobs_target_group", "moved_to_paid_work")  # what the home page shows of a year
 
@@ -53,6 +53,7 @@ class MonitoringView(RecordView):
     districts: tuple[DistrictRow, ...]
     method: Markup
     notes: Markup
+    embed: EmbedCode
 
 
 def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> MonitoringView:
@@ -65,7 +66,10 @@ def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> Monitorin
         record_id=year.id,
         example=year.example,
         source_path=year.source_path,
-        toc=sections(("districts", "By district", year.by_district), ("method", "Method", year.method), ("notes", "Notes", year.notes)),
+        toc=sections(
+            ("districts", "By district", year.by_district), ("method", "Method", year.method), ("notes", "Notes", year.notes), ("embed", "Embed this", True)
+        ),
+        preview=preview(year),
         year=str(year.year),
         counted_on=when(year.reference_date),
         citation=citation(year),
@@ -74,7 +78,14 @@ def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> Monitorin
         districts=tuple(district_row(catalog, key, cells) for key, cells in table.rows),
         method=render.markdown(year.method),
         notes=render.paragraphs(year.notes),
+        embed=embed_code("monitoring", year.id, f"Social enterprises in figures, {year.year}", 300, site.site_url),
     )
+
+
+def preview(year: Any) -> str:
+    """A monitor year's description for link previews: its headline figures as published, and their source."""
+    figures = "; ".join(f"{f.value} {f.label}" for f in headline_figures(year))
+    return f"The sector's figures for {year.year}" + (f": {figures}" if figures else "") + f". Source: {year.source.title}."
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ def network_view(catalog: Catalog, network: Any, site: Site = SITE) -> NetworkVi
         example=n.example,
         source_path=n.source_path,
         toc=sections(("members", f"Members ({len(members)})", True)),
+        preview=n.summary,
         summary=n.summary,
         kind_label=n.kind,
         period=span(n.start, n.end),

@@ -10,6 +10,7 @@ from typing import Any
 from .. import lobby, privacy
 from ..catalog import Catalog
 from ..kinds import KINDS
+from . import structured
 from .base import (
     SITE,
     Contact,
@@ -136,6 +137,8 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
             ("enterprises", "Enterprises in their district or portfolio", relevant),
             ("sources", "Sources", True),
         ),
+        preview=official_line(catalog, o),
+        structured=structured.person(catalog, o, site.site_url),
         party=o.party,
         contact=contact(o.contact),
         last_contact=last_contact(catalog, o),
@@ -148,6 +151,13 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
         topics_page=Link("vocabularies/topics/", "topics"),
         sources=tuple(external(s) for s in o.sources),
     )
+
+
+def official_line(catalog: Catalog, official: Any) -> str:
+    """An official in one line: name and party, and the posts they hold now (or that they held none now)."""
+    current = [h.post.title for h in catalog.holdings_of(official) if h.covers(catalog.today)]
+    who = official.name + (f" ({official.party})" if official.party else "")
+    return f"{who}: " + ("; ".join(current) if current else "holds none of the posts the platform follows now") + "."
 
 
 # -- the briefing pack -------------------------------------------------------------------------
@@ -315,6 +325,8 @@ def post_view(catalog: Catalog, post: Any, site: Site = SITE) -> PostView:
         toc=sections(
             ("holders", "Holders over time", True), ("files", "Files this post holds", True), ("campaigns", "Campaigns addressing this post", campaigns)
         ),
+        preview=", ".join(x for x in (p.title, p.department, p.organisation) if x) + ".",
+        structured=structured.post_holders(catalog, p, site.site_url),
         body=p.body,
         organisation=p.organisation,
         department=p.department,

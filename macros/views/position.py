@@ -141,6 +141,7 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
             ("campaigns", "Campaigns using this position", campaigns),
             ("dossier", "Dossier", entries),
         ),
+        preview=p.summary,
         summary=p.summary,
         status=status(p.status),
         last_reviewed=when(p.last_reviewed),

@@ -10,8 +10,10 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
+from ..exports.feeds import plain_text
 from ..kinds import KINDS
 from ..kinds.fields import local
+from . import structured
 from .base import SITE, Link, RecordView, Site, Span, View, day_of, external, record_link, sections, span, terms, when
 
 
@@ -42,6 +44,8 @@ def calendar_link(seminar_id: str) -> Link:
 def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarView:
     """A seminar's page: when and where, who speaks, how to register, its materials, its calendar file."""
     s = seminar
+    summary = render.markdown(s.summary)
+    text = plain_text(str(summary)) or seminar_line(s)
     place = None
     if s.location:
         place = s.location.name + (f", {s.location.address}" if s.location.address else "")
@@ -52,6 +56,8 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
         example=s.example,
         source_path=s.source_path,
         toc=sections(("speakers", "Speakers", s.speakers), ("materials", "Materials", s.materials)),
+        preview=text,
+        structured=structured.event(s, text, site.site_name, site.site_url),
         period=span(s.start, s.end, ""),
         place=place,
         online=external(s.online_url),
@@ -59,10 +65,16 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
         topics=terms(catalog, "topics", s.topics),
         calendar=calendar_link(s.id),
         registration=external(s.registration_url, "Register"),
-        summary=render.markdown(s.summary),
+        summary=summary,
         speakers=tuple(Speaker(x.name, x.organisation) for x in s.speakers),
         materials=tuple(external(x.url, x.title) for x in s.materials),
     )
+
+
+def seminar_line(seminar: Any) -> str:
+    """A seminar without a summary, in one line: its title, when and where."""
+    where = seminar.location.name if seminar.location else "online"
+    return f"{seminar.title}: {when(seminar.start).text}, {where}."
 
 
 def moment(value: dt.date | dt.datetime) -> tuple[dt.date, str]:

@@ -1,0 +1,199 @@
+"""Rebuilding only what an edit touches while `make serve` runs (macros/incremental.py).
+
+The proof that matters: after each edit, the site a dirty rebuild leaves behind is the site a full build of the
+edited data makes, while the rebuild rendered only some of the pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pytest
+from catalogs import Data, holding
+from conftest import ROOT
+
+from macros import incremental
+from macros.incremental import Reads, TrackingCatalog, affected, changes
+
+
+def tracked(catalog):
+    reads = Reads(catalog)
+    return TrackingCatalog(catalog, reads), reads
+
+
+def test_a_view_depends_on_the_fields_it_reads_of_the_records_it_asks_for():
+    data = Data()
+    data.enterprise("bakery")
+    data.scheme("keur")
+    catalog, reads = tracked(data.catalog())
+    scheme = catalog.get("scheme", "keur")
+    assert scheme.id == "keur" and reads.keys == {("members", "scheme")}
+    assert scheme.name
+    assert ("field", "scheme", "keur", "name") in reads.keys
+    assert not [key for key in reads.keys if key[:2] == ("field", "enterprise")]
+
+
+def test_going_through_a_whole_kind_depends_on_its_members_and_the_fields_read_of_any_of_them():
+    data = Data()
+    data.enterprise("bakery")
+    data.enterprise("cafe")
+    catalog, reads = tracked(data.catalog())
+    names = sorted(e.name for e in catalog.all("enterprise"))
+    assert len(names) == 2
+    assert reads.keys == {("members", "enterprise"), ("field", "enterprise", "*", "name")}
+
+
+def test_a_back_reference_depends_on_the_field_it_is_derived_from():
+    data = Data()
+    data.post("alderman")
+    data.official("anna", memberships=[holding("alderman", "2022-01-01")])
+    catalog, reads = tracked(data.catalog())
+    holders = catalog.current_holders("alderman")
+    assert [o.id for o in holders] == ["anna"] and holders[0] == data.catalog().get("official", "anna")
+    assert reads.keys == {("field", "official", "*", "memberships"), ("members", "official")}
+
+
+def test_labels_depend_on_their_vocabularys_entries():
+    catalog, reads = tracked(Data().catalog())
+    catalog.label("sectors", "catering")
+    assert reads.keys == {("field", "vocabulary", "sectors", "entries")}
+
+
+def test_an_edit_touches_the_fields_it_changed_and_members_only_when_records_come_or_go():
+    before, after = Data(), Data()
+    old = before.enterprise("bakery", summary="Bread.")
+    after.enterprise("bakery", summary="Bread and cake.")
+    after.enterprise("cafe")
+    catalog = after.catalog()
+    keys = changes({("enterprise", "bakery"): old}, catalog, {("enterprise", "bakery")})
+    assert ("field", "enterprise", "bakery", "summary") in keys and ("field", "enterprise", "*", "summary") in keys
+    assert ("field", "enterprise", "*", "name") not in keys and ("members", "enterprise") not in keys and ("refs",) not in keys
+    added = changes({}, catalog, {("enterprise", "cafe")})
+    assert ("members", "enterprise") in added and ("field", "enterprise", "*", "name") in added and ("refs",) in added
+
+
+def test_only_pages_whose_reads_hold_a_touched_key_are_affected():
+    depends = {
+        "showcase/a/index.md": frozenset({("field", "enterprise", "a", "summary")}),
+        "showcase/index.md": frozenset({("members", "enterprise"), ("field", "enterprise", "*", "summary")}),
+        "lobby/officials/o/index.md": frozenset({("field", "enterprise", "*", "district")}),
+    }
+    touched = {("field", "enterprise", "a", "summary"), ("field", "enterprise", "*", "summary")}
+    assert affected(depends, touched) == {"showcase/a/index.md", "showcase/index.md"}
+    assert affected(depends, set()) == set()
+
+
+# -- serving: dirty rebuilds against full builds ------------------------------------------------------------------
+def site_files(site) -> dict:
+    """Every built file but the search index (rebuilt beside a server, in the background)."""
+    tops = [p for p in site.iterdir() if p.name not in ("pagefind", ".pagefind-new", ".pagefind-old")]
+    files = [f for top in tops for f in ([top] if top.is_file() else top.rglob("*")) if f.is_file()]
+    return {f.relative_to(site).as_posix(): f.read_bytes() for f in files}
+
+
+@pytest.fixture(params=["tiny", "project"])
+def serving(request, tiny, tmp_path, monkeypatch):
+    """A site served with `--dirty` (the tiny fixture, and a copy of the project with its blog, tags and macro
+    pages): `rebuild()` is one rebuild of the server, `full()` a fresh build of the same files."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if request.param == "project":
+        tiny = tmp_path / "project"
+        for name in ("data", "docs", "overrides", "macros"):
+            shutil.copytree(ROOT / name, tiny / name)
+        shutil.copy(ROOT / "mkdocs.yml", tiny / "mkdocs.yml")
+    elif not (tiny / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", tiny / "overrides")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.chdir(tiny)
+    monkeypatch.setattr(incremental, "SESSIONS", {})
+    served = tmp_path / "served"
+
+    def rebuild():
+        config = load_config(str(tiny / "mkdocs.yml"), site_dir=str(served))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        return incremental.SESSIONS[str(tiny / "mkdocs.yml")]
+
+    def full(name: str):
+        out = tmp_path / name
+        config = load_config(str(tiny / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        return out
+
+    yield tiny, served, rebuild, full, request.param
+    monkeypatch.setattr(incremental, "SERVING_DIRTY", False)
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    later = time.time() + 2  # past the file system's time resolution, as an editor's save would be
+    os.utime(path, (later, later))
+
+
+@pytest.mark.slow
+def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_build_makes(serving):
+    site, served, rebuild, full, _ = serving
+    first = rebuild()
+    everything = set(first.rendered)
+    enterprise = sorted((site / "data" / "enterprises").glob("*.yml"))[0]
+    record = f"showcase/{enterprise.stem}/index.md"
+    summary = next(line for line in enterprise.read_text(encoding="utf-8").splitlines() if line.startswith("summary:"))
+
+    edit(enterprise, summary, "summary: A workplace where newcomers train for jobs.")
+    session = rebuild()
+    assert record in session.rendered and "showcase/index.md" in session.rendered
+    assert session.rendered < everything
+    assert not [uri for uri in session.rendered if uri.startswith(("seminars/", "lobby/posts/")) and uri.count("/") > 2]
+    assert site_files(served) == site_files(full("after-summary"))
+
+    name = next(line for line in enterprise.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
+    edit(enterprise, name, "name: A New Name For This Enterprise")
+    rebuild()
+    assert site_files(served) == site_files(full("after-name"))
+
+
+@pytest.mark.slow
+def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving):
+    tiny, served, rebuild, full, which = serving
+    if which != "tiny":
+        pytest.skip("the tiny site is enough for adding and removing")
+    rebuild()
+    shutil.copy(tiny / "data" / "enterprises" / "kantine.yml", tiny / "data" / "enterprises" / "tweede-kantine.yml")
+    edit(tiny / "data" / "enterprises" / "tweede-kantine.yml", "name: De Kantine", "name: De Tweede Kantine")
+    rebuild()
+    assert (served / "showcase" / "tweede-kantine" / "index.html").is_file()
+    assert site_files(served) == site_files(full("added"))
+    (tiny / "data" / "enterprises" / "tweede-kantine.yml").unlink()
+    rebuild()
+    assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
+    assert site_files(served) == site_files(full("removed"))
+
+
+@pytest.mark.slow
+def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_would(serving):
+    """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there), a
+    network's members (on the members' pages), an official's post (on both posts' pages)."""
+    site, served, rebuild, full, which = serving
+    if which != "project":
+        pytest.skip("the project's data has the references")
+    rebuild()
+    data = site / "data"
+    for step, (path, old, new) in enumerate(
+        [
+            ("officials/anna-de-vries.yml", "name: Anna de Vries", "name: Anna de Vries-Bakker"),
+            ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
+            ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
+            ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
+        ]
+    ):
+        edit(data / path, old, new)
+        session = rebuild()
+        assert session.rendered, path
+        assert site_files(served) == site_files(full(f"step-{step}")), path
