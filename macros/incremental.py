@@ -179,6 +179,7 @@ class Session:
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
+    outputs: set[str] = field(default_factory=set)  # every file the last build wrote (MkDocs' files), by site path
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 
     def keep_titles(self, files: Any) -> None:
@@ -204,6 +205,18 @@ class Session:
             path.write_text(text, encoding="utf-8")
             mark.write_text(digest)
         return path
+
+
+def remove(site_dir: Path, gone: set[str]) -> None:
+    """Take out of the built site the files a rebuild no longer makes, and the folders that leaves empty (a full build
+    would not make them either)."""
+    for path in sorted(gone):
+        file = site_dir / path
+        file.unlink(missing_ok=True)
+        folder = file.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 SESSIONS: dict[str, Session] = {}  # by mkdocs.yml path: only `mkdocs serve --dirty` opens one

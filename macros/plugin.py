@@ -80,8 +80,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.news: list[FeedItem] = []
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
-        self.removed: set[str] = set()
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
+        self.outputs: set[str] = set()  # every file of this build, by its path in the site
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -158,18 +158,16 @@ class WisePlugin(BasePlugin[WiseConfig]):
         """The generated pages and their files: all of them, or, while serving, those an edit touches (the rest kept)."""
         if self.session is None:
             return render_site(self.catalog, self.site)
-        before = set(self.session.pages)
         # Anything but a record changing (settings, pages added, a template edited) renders every page again.
         templates = Path(config.theme.custom_dir or ".")
         edited = max((f.stat().st_mtime_ns for f in templates.rglob("*.html")), default=0) if config.theme.custom_dir else 0
         context = (self.site, self.settings, tuple(f.src_uri for f in files.documentation_pages()), edited)
-        rendered = incremental.render(self.session, self.catalog, self.site, context)
-        self.removed = before - {page.src_uri for page in rendered.pages}
-        return rendered
+        return incremental.render(self.session, self.catalog, self.site, context)
 
     @event_priority(-100)  # after the blog has moved its posts to their dated addresses
     def on_nav(self, nav, config, files):
         self.published = {file.src_uri for file in files.documentation_pages()}
+        self.outputs = {file.dest_uri for file in files}
         if self.session is not None:
             # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
             # that count records, the blog's archive and category pages, which need every post read) is built
@@ -281,6 +279,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
+    # Last: the security headers have a rule per top-level folder of the built site, so every other plugin's files
+    # (the theme's search/ folder among them) must be written first, on a fresh build as on a rebuild over a built site.
+    @event_priority(-100)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -289,12 +290,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
         hashes = self.scripts.hashes()
         if self.session is not None:
-            # A dirty rebuild renders some pages only: the others' scripts still count, and removed records'
-            # pages go. The search index is rebuilt beside the server, so an edit shows without waiting for it.
+            # A dirty rebuild renders some pages only: the others' scripts still count. What the last build wrote and
+            # this one does not (a removed record's page and embed, a listing's last page) goes.
             self.session.script_hashes |= set(hashes)
             hashes = sorted(self.session.script_hashes)
-            for uri in self.removed:
-                (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            incremental.remove(site_dir, self.session.outputs - self.outputs)
+            self.session.outputs = self.outputs
+            # The search index is rebuilt beside the server, so an edit shows without waiting for it.
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
         if self.session is not None and (site_dir / "pagefind").is_dir():
