@@ -50,3 +50,28 @@ def test_nothing_is_lost_and_a_listing_whose_pager_breaks_loses_its_later_record
         assert_nothing_lost(demo_city / "data", broken)
     reached = {url for url in listing_links(broken, "showcase/") if url.count("/") == 2 and not url.startswith("showcase/page/")}
     assert len(reached & {f"showcase/{p.stem}/" for p in (demo_city / "data" / "enterprises").glob("*.yml")}) == 4 * 48
+
+
+def test_a_listings_further_pages_are_in_the_sitemap_with_their_own_preview_but_not_search_hits(demo_city):
+    """Crawlers find every page of a listing (the sitemap lists them, each previews as itself); the site's search
+    leaves out pages 2, 3…, whose cards are each a record found by its own page, and keeps every listing's first."""
+    import xml.etree.ElementTree as ET
+
+    from macros.search import read_index
+    from macros.sitemap import NAMESPACE
+
+    site = demo_city / "site"
+    further = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("**/page/*/index.html"))
+    assert {url.split("page/")[0] for url in further} == {"showcase/", "buy-social/", "certification/"}
+    locs = {u.findtext(f"{{{NAMESPACE}}}loc") for u in ET.fromstring((site / "sitemap.xml").read_bytes())}
+    site_url = min(locs, key=len)
+    assert {site_url + url for url in further} <= locs
+    indexed = set(read_index(site))
+    assert not [url for url in indexed if "/page/" in url]
+    assert {"/showcase/", "/buy-social/", "/certification/", "/lobby/tracker/"} <= indexed
+    for url in further:
+        page = read(site, url)
+        number = url.rstrip("/").rpartition("/")[2]
+        assert [a["data-listing-page"] for _, a in page.elements if "data-listing-page" in a] == [number], url
+        meta = {a.get("property"): a.get("content") for tag, a in page.elements if tag == "meta" and a.get("property")}
+        assert meta["og:url"] == site_url + url and f"page {number} of" in meta["og:title"], url
