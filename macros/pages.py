@@ -195,14 +195,19 @@ def item_file(page_type: PageType, view: PagedView) -> str:
         # A group without items has no place for them, and the script never opens it: all of it is its opening.
         opening, _, closing = str(cards.group(group, caller=lambda: ITEMS)).strip().partition(ITEMS)
         groups.append({"open": opening, "close": closing})
-    items = []
-    for entry, card in zip(view.entries(), view.items, strict=True):
-        item = {"key": entry.key, "values": entry.values, "words": entry.words, "html": str(cards.item(card)).strip()}
-        if entry.geo:
-            item["geo"] = entry.geo
-        if entry.group is not None:
-            item["group"] = entry.group
-        items.append(item)
+    # Column by column (a list per field, one value per item): alike values side by side compress better, and the
+    # showcase's file at 5,000 enterprises is 267 KB gzipped instead of 314 KB as a list of objects.
+    entries = view.entries()
+    items: dict[str, list] = {
+        "key": [e.key for e in entries],
+        "values": [e.values for e in entries],
+        "words": [e.words for e in entries],
+        "html": [str(cards.item(card)).strip() for card in view.items],
+    }
+    if any(e.geo for e in entries):
+        items["geo"] = [e.geo for e in entries]
+    if any(e.group is not None for e in entries):
+        items["group"] = [e.group for e in entries]
     content = {"facets": [f.name for f in view.facets], "size": view.paging.size, "groups": groups, "items": items}
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 

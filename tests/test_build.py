@@ -268,7 +268,8 @@ def test_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_p
     # The listings' item files hold the same cards: the text literally, each card the shape it has with plain words.
     for listing in ("showcase/", "buy-social/", "certification/", "lobby/tracker/"):
         cards, control = (
-            [Page(i["html"]) for i in json.loads((site / listing / "items.json").read_text(encoding="utf-8"))["items"]] for site in (out, tmp_path / "benign")
+            [Page(html) for html in json.loads((site / listing / "items.json").read_text(encoding="utf-8"))["items"]["html"]]
+            for site in (out, tmp_path / "benign")
         )
         assert [shape(c) for c in cards] == [shape(c) for c in control], listing
         assert any("<script>alert(1)</script> <img src=x onerror=alert(2)>" in c.text for c in cards), listing

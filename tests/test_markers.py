@@ -61,7 +61,7 @@ def test_every_facet_the_listings_filter_by_is_documented():
 
 
 def documented_item_fields() -> set[str]:
-    """The item file's fields as the page's table names them (`items[].key` is `key` of an item)."""
+    """The item file's fields as the page's table names them (`items.key` is the list of the items' keys)."""
     text = DOC.read_text(encoding="utf-8").split("## The item file", 1)[1]
     return {re.match(r"\| `([a-z\[\].]+)`", line).group(1) for line in text.splitlines() if re.match(r"\| `[a-z]", line)}
 
@@ -75,6 +75,7 @@ def test_every_field_of_the_item_files_is_documented_and_nothing_else():
     fields = set()
     for text in render_site(read_data(ROOT / "data", ROOT / "docs")).files.values():
         content = json.loads(text)
-        fields |= set(content) | {f"items[].{k}" for item in content["items"] for k in item}
+        fields |= set(content) | {f"items.{name}" for name in content["items"]}
+        assert len({len(column) for column in content["items"].values()}) == 1
         assert all(set(group) == {"open", "close"} for group in content["groups"])
     assert fields == documented_item_fields()

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from catalogs import Data
+from htmltools import item_rows
 
 from macros.pages import PAGE_TYPES, item_file, listing_pages, render_site
 from macros.views.base import Link
@@ -235,8 +236,9 @@ def test_the_item_file_holds_every_item_with_its_card_and_links_relative_to_the_
         CARDS,
         [],
     )
-    assert [i["key"] for i in content["items"]] == [c.key for c in view.cards]
-    first = content["items"][0]
+    items = item_rows(content)
+    assert [i["key"] for i in items] == [c.key for c in view.cards]
+    first = items[0]
     assert first == {
         "key": "e000",
         "values": [["food"], ["west"], [], [], [], []],
@@ -247,12 +249,12 @@ def test_the_item_file_holds_every_item_with_its_card_and_links_relative_to_the_
     assert first["html"].startswith(
         '<li class="wise-card" data-item data-key="e000" data-record="enterprise:e000">\n<a href="e000/" data-item-link>Enterprise 000</a>'
     )
-    assert "geo" not in content["items"][1]
+    assert content["items"]["geo"][1] is None and "geo" not in items[1]
 
 
 def test_the_item_files_card_is_the_card_of_the_listings_pages():
     view = showcase_view(city(CARDS + 1).catalog())
-    last = json.loads(item_file(SHOWCASE, view))["items"][-1]["html"]
+    last = json.loads(item_file(SHOWCASE, view))["items"]["html"][-1]
     page = listing_pages(SHOWCASE, view)[1].html
     assert last.replace('href="', 'href="../../') in page
 
@@ -267,15 +269,16 @@ def test_the_catalogues_item_file_gives_each_category_its_opening_and_closing_an
     ]
     assert content["groups"][0]["open"].endswith('<ul class="wise-cards">\n') and content["groups"][0]["close"] == "\n</ul>\n</section>"
     assert "No supplier in this category yet." in content["groups"][1]["open"]
-    assert [(i["key"], i["group"]) for i in content["items"]] == [("e000", 0), ("e001", 0), ("e000", 2), ("e001", 2)]
-    assert content["items"][0]["html"].count('href="../showcase/e000/#buy"') == 1
+    assert [(i["key"], i["group"]) for i in item_rows(content)] == [("e000", 0), ("e001", 0), ("e000", 2), ("e001", 2)]
+    assert "geo" not in content["items"]
+    assert content["items"]["html"][0].count('href="../showcase/e000/#buy"') == 1
 
 
 def test_record_text_in_the_item_file_is_escaped_html_in_json():
     data = city(0)
     data.enterprise("x", name='<script>alert(1)</script> "quoted" {{ 7*7 }}')
     content = json.loads(item_file(SHOWCASE, showcase_view(data.catalog())))
-    (item,) = content["items"]
+    (item,) = item_rows(content)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; &#123;&#123; 7*7 &#125;&#125;" in item["html"]
     assert "<script>" not in item["html"] and item["words"].startswith('<script>alert(1)</script> "quoted"')
 

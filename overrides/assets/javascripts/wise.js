@@ -36,13 +36,18 @@
     return files[url];
   }
 
-  // The item file's entries as the filters read them: each item's values for the form's facets, by name.
+  // The item file's entries (a list per field, one value per item) as the filters read them: an object per item,
+  // with its values for the form's facets by name.
   function readItems(file, facets) {
     var column = facets.map(function (facet) { return file.facets.indexOf(facet); });
-    return file.items.map(function (entry) {
+    var fields = file.items;
+    return fields.key.map(function (key, i) {
       var values = {};
-      facets.forEach(function (facet, f) { values[facet] = column[f] === -1 ? [] : entry.values[column[f]]; });
-      return { key: entry.key, values: values, text: entry.words, html: entry.html, group: entry.group, geo: entry.geo, visible: true };
+      facets.forEach(function (facet, f) { values[facet] = column[f] === -1 ? [] : fields.values[i][column[f]]; });
+      return {
+        key: key, values: values, text: fields.words[i], html: fields.html[i],
+        group: fields.group ? fields.group[i] : undefined, geo: fields.geo ? fields.geo[i] || undefined : undefined, visible: true
+      };
     });
   }
 
