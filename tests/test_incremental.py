@@ -15,6 +15,7 @@ from conftest import ROOT
 
 from macros import incremental
 from macros.incremental import Reads, TrackingCatalog, affected, changes
+from macros.views import buy_social, enterprise, scheme, tracker
 
 
 def tracked(catalog):
@@ -100,10 +101,10 @@ def differences(served, built) -> list[str]:
 
 
 def site_files(site) -> dict:
-    """Every built file but the search index (rebuilt beside a server, in the background)."""
+    """Every built file but the search index (rebuilt beside a server, in the background), and every folder."""
     tops = [p for p in site.iterdir() if p.name not in ("pagefind", ".pagefind-new", ".pagefind-old")]
-    files = [f for top in tops for f in ([top] if top.is_file() else top.rglob("*")) if f.is_file()]
-    return {f.relative_to(site).as_posix(): f.read_bytes() for f in files}
+    files = [f for top in tops for f in ([top] if top.is_file() else [top, *top.rglob("*")])]
+    return {f.relative_to(site).as_posix(): f.read_bytes() if f.is_file() else None for f in files}
 
 
 @pytest.fixture(params=["tiny", "project"])
@@ -176,19 +177,32 @@ def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_bu
 
 
 @pytest.mark.slow
-def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving):
+def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving, monkeypatch):
+    """With a card a page, the second enterprise brings the long listings' second pages, and takes them away again."""
     tiny, served, rebuild, full, which = serving
     if which != "tiny":
         pytest.skip("the tiny site is enough for adding and removing")
+    for view in (buy_social, enterprise):
+        monkeypatch.setattr(view, "CARDS", 1)
+    for view in (scheme, tracker):
+        monkeypatch.setattr(view, "ROWS", 1)
+    further = ["showcase/page/2/index.html", "buy-social/page/2/index.html", "certification/page/2/index.html"]
     rebuild()
+    assert not [path for path in further if (served / path).exists()]
+    items = (served / "showcase" / "items.json").read_bytes()
     shutil.copy(tiny / "data" / "enterprises" / "kantine.yml", tiny / "data" / "enterprises" / "tweede-kantine.yml")
     edit(tiny / "data" / "enterprises" / "tweede-kantine.yml", "name: De Kantine", "name: De Tweede Kantine")
-    rebuild()
+    session = rebuild()
     assert (served / "showcase" / "tweede-kantine" / "index.html").is_file()
+    assert [path for path in further if (served / path).is_file()] == further
+    assert {path.replace(".html", ".md") for path in further} <= session.rendered
+    assert (served / "showcase" / "items.json").read_bytes() != items
     assert differences(served, full("added")) == []
     (tiny / "data" / "enterprises" / "tweede-kantine.yml").unlink()
     rebuild()
     assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
+    assert not [path for path in further if (served / path).exists()]
+    assert (served / "showcase" / "items.json").read_bytes() == items
     assert differences(served, full("removed")) == []
 
 

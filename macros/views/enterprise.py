@@ -22,7 +22,6 @@ from .base import (
     Site,
     Span,
     Status,
-    View,
     cert_status,
     contact,
     embed_code,
@@ -36,6 +35,7 @@ from .base import (
     when,
 )
 from .glossary import glossary_links
+from .paging import CARDS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -297,9 +297,14 @@ class EnterpriseCard:
     meta: tuple[str, ...]
     chips: tuple[Holding, ...]
     offers: tuple[str, ...]
-    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values) for data-<facet>
-    text: str  # more words the text box searches
+    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values)
+    text: str  # more words the text box searches: the offerings'
     geo: tuple[str, str] | None
+
+    @property
+    def words(self) -> str:
+        """What the search box searches: the name, the summary and the offerings' names and descriptions, lowercased."""
+        return " ".join((self.link.text, self.summary, self.text)).lower()
 
 
 @dataclass(frozen=True)
@@ -309,15 +314,14 @@ class MapView:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ShowcaseView(View):
+class ShowcaseView(PagedView):
     lead: str
-    facets: tuple[showcase.Facet, ...]
-    cards: tuple[EnterpriseCard, ...]
+    cards: tuple[EnterpriseCard, ...]  # every enterprise, on all the showcase's pages
     map: MapView
 
     @property
-    def count(self) -> int:
-        return len(self.cards)
+    def items(self) -> tuple[EnterpriseCard, ...]:
+        return self.cards
 
 
 def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> EnterpriseCard:
@@ -339,7 +343,7 @@ def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> Ent
 
 
 def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
-    """The showcase: every enterprise as a card, the facets with their counts, the map."""
+    """The showcase: every enterprise as a card, by id, CARDS to a page; the facets with their counts; the map."""
     enterprises = catalog.all("enterprise")
     values = [showcase.facet_values(catalog, e) for e in enterprises]
     return ShowcaseView(
@@ -350,4 +354,5 @@ def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
         facets=tuple(showcase.facets(catalog, values)),
         cards=tuple(card(catalog, e, v) for e, v in zip(enterprises, values, strict=True)),
         map=MapView(site.map_tiles, site.map_attribution),
+        paging=Paging(KINDS["enterprise"].listing, CARDS, len(enterprises), "Enterprises"),
     )

@@ -12,6 +12,7 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
 from .glossary import glossary_links
+from .paging import ROWS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -133,19 +134,23 @@ class MatrixRow:
     article20: Status
     filters: tuple[tuple[str, str], ...]
 
+    @property
+    def words(self) -> str:
+        """What the search box searches: the enterprise's name, lowercased."""
+        return self.link.text.lower()
+
 
 @dataclass(frozen=True, kw_only=True)
-class CertificationView(View):
+class CertificationView(PagedView):
     definitions: tuple[SchemeCard, ...]
     schemes: tuple[SchemeCard, ...]
     self_test: Link | None
     matrix_schemes: tuple[Link, ...]
-    matrix: tuple[MatrixRow, ...]
-    facets: tuple[showcase.Facet, ...]
+    matrix: tuple[MatrixRow, ...]  # every enterprise, on all the matrix's pages
 
     @property
-    def count(self) -> int:
-        return len(self.matrix)
+    def items(self) -> tuple[MatrixRow, ...]:
+        return self.matrix
 
 
 def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixRow:
@@ -212,6 +217,7 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
                 "article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), buying.labels(catalog.procurement).get, ("yes", "no", "unknown")
             ),
         ),
+        paging=Paging(KINDS["scheme"].listing, ROWS, len(rows), "Enterprises"),
     )
 
 
