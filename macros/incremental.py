@@ -184,7 +184,7 @@ class Session:
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
     digests: dict[str, str] = field(default_factory=dict)  # src_uri -> the digest of its kept source
     commit_dates: dict | None = None  # the sitemap's dates, from git
-    made: dict[str, Path] = field(default_factory=dict)  # the data's files besides pages (exports, embeds): site path -> kept copy
+    data_files: dict[str, Path] = field(default_factory=dict)  # the data's files besides pages (exports, embeds): site path -> kept copy
     background: list[threading.Thread] = field(default_factory=list)  # work a rebuild left running (files, search index)
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
     outputs: set[str] = field(default_factory=set)  # every file the last build wrote (MkDocs' files), by site path
@@ -222,7 +222,7 @@ class Session:
             self.commit_dates = last_changes(root)
         return self.commit_dates
 
-    def keep_made(self, made: dict[str, str]) -> set[str]:
+    def keep_data_files(self, made: dict[str, str]) -> set[str]:
         """Keep the files made from the data (site path -> text) in the session's folder, rewriting only those whose
         text changed and deleting those no longer made; returns the site paths that changed or went."""
         changed = set()
@@ -234,21 +234,21 @@ class Session:
                 kept.parent.mkdir(parents=True, exist_ok=True)
                 kept.write_bytes(data)
                 changed.add(path)
-            self.made[path] = kept
-        for path in [p for p in self.made if p not in made]:
-            self.made.pop(path).unlink(missing_ok=True)
+            self.data_files[path] = kept
+        for path in [p for p in self.data_files if p not in made]:
+            self.data_files.pop(path).unlink(missing_ok=True)
             changed.add(path)
         return changed
 
-    def refresh_made(self, make: Callable[[], dict[str, str]], site_dir: Path) -> None:
+    def refresh_data_files(self, make: Callable[[], dict[str, str]], site_dir: Path) -> None:
         """Make the data's files again (in the background, after a rebuild has served the pages) and put the ones
         that changed, or went, into the built site."""
-        changed = self.keep_made(make())
-        for path in changed & self.made.keys():
+        changed = self.keep_data_files(make())
+        for path in changed & self.data_files.keys():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.made[path], target)
-        remove(site_dir, changed - self.made.keys())
+            shutil.copyfile(self.data_files[path], target)
+        remove(site_dir, changed - self.data_files.keys())
 
     def start(self, work: Callable[..., None], *args: Any) -> None:
         """Run `work` beside the server; the next rebuild waits for it (`settle`)."""

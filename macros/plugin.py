@@ -168,11 +168,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
         shows on its page without waiting for every export, and the files follow a moment later."""
         if self.session is None:
             return [File.generated(config, path, content=text.encode("utf-8")) for path, text in self._made(config).items()]
-        if not self.session.made:
-            self.session.keep_made(self._made(config))
+        if not self.session.data_files:
+            self.session.keep_data_files(self._made(config))
         else:
             self.deferred = True
-        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.made.items()]
+        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.data_files.items()]
 
     def _render(self, files, config) -> Rendered:
         """The generated pages and their files: all of them, or, while serving, those an edit touches (the rest kept)."""
@@ -333,6 +333,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
             # Beside the server, once the headers have their rules (the work writes in folders of its own first): the
             # data's files made again, and the search index, so an edit shows on its page without waiting for them.
             if self.deferred:
-                self.session.start(self.session.refresh_made, lambda: self._made(config), site_dir)
+                self.session.start(self.session.refresh_data_files, lambda: self._made(config), site_dir)
             if in_background:
                 self.session.start(search_index, site_dir)
