@@ -31,6 +31,7 @@ def _write(folder: Path, record_id: str, lines: list[str]) -> None:
 
 PROJECT_VOCABULARIES = Path(__file__).resolve().parent.parent / "data" / "vocabularies"
 PROJECT_PROCUREMENT = Path(__file__).resolve().parent.parent / "data" / "procurement.yml"
+PROJECT_GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
 
 
 def _procurement(data: Path, certifications: list[str]) -> None:
@@ -44,6 +45,20 @@ def _procurement(data: Path, certifications: list[str]) -> None:
     factors = rules.get("social_return", {}).get("factors", [])
     rules["social_return"]["factors"] = [{**factor, "scheme": scheme} for factor, scheme in zip(factors, certifications, strict=False)]
     (data / "procurement.yml").write_text(yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def _glossary(data: Path) -> None:
+    """The project's glossary, so record pages link their terms at every size; a term whose source is a record the demo
+    has no copy of (only the vocabularies and procurement rules are the project's own) is left out."""
+    import yaml
+
+    from .kinds.glossary import RECORD
+    from .load import load_file
+
+    glossary = load_file(PROJECT_GLOSSARY, "data/glossary.yml").data
+    copied = {"vocabulary", "procurement"}
+    glossary["terms"] = [t for t in glossary["terms"] if (record := RECORD.match(t["source"])) is None or record.group("kind") in copied]
+    (data / "glossary.yml").write_text(yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
 def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, seed: int = 2016) -> Path:
@@ -180,6 +195,8 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
     )
     if PROJECT_PROCUREMENT.is_file():
         _procurement(data, schemes[:2])
+        if PROJECT_GLOSSARY.is_file():
+            _glossary(data)
     signatories = "\n".join(f"  - enterprise: {e}" for e in ids[: min(len(ids), 50)])
     (data / "manifesto.yml").write_text(
         f"example: true\ntitle: Demo manifesto\narticles:\n  - id: work\n    heading: Work first\n    text: Everyone can work.\nsignatories:\n{signatories}\n",

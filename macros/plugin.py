@@ -30,7 +30,7 @@ from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, embed_files, head_html, render_pages, static_files, vendor_files
+from .pages import GeneratedPage, Rendered, embed_files, head_html, render_site, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .search import SearchIndexError
@@ -46,6 +46,7 @@ from .views.base import Site
 from .views.preview import head_view
 
 _TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.plugins.wise")
 
 
 def article_title(file: File) -> str:
@@ -79,9 +80,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.news: list[FeedItem] = []
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
-        self.removed: set[str] = set()
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
         self.deferred = False  # while serving: the data's files are made again after this rebuild
+        self.outputs: set[str] = set()  # every file of this build, by its path in the site
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -111,6 +112,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
+        # Advice such as a long easy-read sentence: shown, never failing a strict build (which fails on warnings).
+        for warning in self.catalog.warnings:
+            log.info(warning.text())
         return config
 
     def on_files(self, files, config):
@@ -134,7 +138,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, name, **given))
         for file in self._made_files(config):
             files.append(file)
-        pages = self._render(files, config)
+        rendered = self._render(files, config)
+        pages = rendered.pages
+        # The long listings' item files (showcase/items.json…), which their script filters.
+        for path, text in rendered.files.items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
         generated = {page.url for page in pages}
@@ -163,28 +171,26 @@ class WisePlugin(BasePlugin[WiseConfig]):
         shows on its page without waiting for every export, and the files follow a moment later."""
         if self.session is None:
             return [File.generated(config, path, content=text.encode("utf-8")) for path, text in self._made(config).items()]
-        if not self.session.made:
-            self.session.keep_made(self._made(config))
+        if not self.session.data_files:
+            self.session.keep_data_files(self._made(config))
         else:
             self.deferred = True
-        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.made.items()]
+        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.data_files.items()]
 
-    def _render(self, files, config) -> list[GeneratedPage]:
-        """The generated pages: all of them, or, while serving, those an edit touches (the rest kept)."""
+    def _render(self, files, config) -> Rendered:
+        """The generated pages and their files: all of them, or, while serving, those an edit touches (the rest kept)."""
         if self.session is None:
-            return render_pages(self.catalog, self.site)
-        before = set(self.session.pages)
+            return render_site(self.catalog, self.site)
         # Anything but a record changing (settings, pages added, a template edited) renders every page again.
         templates = Path(config.theme.custom_dir or ".")
         edited = max((f.stat().st_mtime_ns for f in templates.rglob("*.html")), default=0) if config.theme.custom_dir else 0
         context = (self.site, self.settings, tuple(f.src_uri for f in files.documentation_pages()), edited)
-        pages = incremental.render(self.session, self.catalog, self.site, context)
-        self.removed = before - {page.src_uri for page in pages}
-        return pages
+        return incremental.render(self.session, self.catalog, self.site, context)
 
     @event_priority(-100)  # after the blog has moved its posts to their dated addresses
     def on_nav(self, nav, config, files):
         self.published = {file.src_uri for file in files.documentation_pages()}
+        self.outputs = {file.dest_uri for file in files}
         if self.session is not None:
             # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
             # that count records, the blog's archive and category pages, which need every post read) is built
@@ -304,7 +310,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
-    @event_priority(-100)  # after the other plugins, so the search plugin's and the blog's files are there
+    # Last: the security headers have a rule per top-level folder of the built site, so every other plugin's files
+    # (the theme's search/ folder among them) must be written first, on a fresh build as on a rebuild over a built site.
+    @event_priority(-100)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -313,16 +321,16 @@ class WisePlugin(BasePlugin[WiseConfig]):
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
         hashes = self.scripts.hashes()
         if self.session is not None:
-            # A dirty rebuild renders some pages only: the others' scripts still count, and removed records'
-            # pages go. The search index is rebuilt beside the server, so an edit shows without waiting for it.
+            # A dirty rebuild renders some pages only: the others' scripts still count. What the last build wrote and
+            # this one does not (a removed record's page and embed, a listing's last page) goes.
             self.session.script_hashes |= set(hashes)
             hashes = sorted(self.session.script_hashes)
-            for uri in self.removed:
-                (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            incremental.remove(site_dir, self.session.outputs - self.outputs)
+            self.session.outputs = self.outputs
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
-        beside = self.session is not None and (site_dir / "pagefind").is_dir()
-        if not beside:
+        in_background = self.session is not None and (site_dir / "pagefind").is_dir()
+        if not in_background:
             try:
                 search_index(site_dir)
             except SearchIndexError as exc:
@@ -332,9 +340,10 @@ class WisePlugin(BasePlugin[WiseConfig]):
         dates = self.session.last_changes(self.root) if self.session else last_changes(self.root)
         write_sitemap(site_dir, config.site_url or "/", self.sitemap, dates)
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")
-        # The work left to run beside the server starts once `_headers` is written (a rule per top-level entry of the
-        # site), so that the search index's working folder (.pagefind-new) is never one of its rules.
-        if self.deferred:
-            self.session.start(self.session.refresh_made, lambda: self._made(config), site_dir)
-        if beside:
-            self.session.start(search_index, site_dir)
+        if self.session is not None:
+            # Beside the server, once the headers have their rules (the work writes in folders of its own first): the
+            # data's files made again, and the search index, so an edit shows on its page without waiting for them.
+            if self.deferred:
+                self.session.start(self.session.refresh_data_files, lambda: self._made(config), site_dir)
+            if in_background:
+                self.session.start(search_index, site_dir)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .kinds import KINDS
+from .kinds.glossary import RECORD
 from .kinds.introspect import iter_refs
 from .kinds.monitoring import MEASURES
 from .kinds.position import ARTICLE, FIGURE
@@ -55,6 +56,8 @@ def check_references(
     for record in records.get("decision", {}).values():
         source = loaded[record.source_path]
         problems += _decision_asks(record, source, records) + _decision_articles(record, source, records, known) + _voters(record, source, records)
+    for record in records.get("glossary", {}).values():
+        problems += _page_sources(record, loaded[record.source_path], known, docs_dir)
     return problems
 
 
@@ -148,4 +151,32 @@ def _voters(record, source: Loaded, records: dict) -> list[Problem]:
                     "vote",
                 )
             )
+    return problems
+
+
+def page_source_problem(value: str, known: dict, docs_dir: Path | None) -> str | None:
+    """Why a glossary source names no page of this site, or None: an article must exist under docs/, a record among
+    the records (a one-file kind is named alone: `procurement`)."""
+    record = RECORD.match(value)
+    if record is None:
+        return f"no article '{value}' under docs/" if docs_dir is not None and not (docs_dir / value).is_file() else None
+    kind, record_id = record.group("kind"), record.group("id")
+    if kind not in KINDS:
+        return f"no kind '{kind}'; kinds: {', '.join(KINDS)}"
+    if KINDS[kind].single:
+        if record_id not in (None, kind):
+            return f"the {kind} is one file: write '{kind}' alone"
+        return None if kind in known.get(kind, ()) else f"no {kind} (data/{KINDS[kind].folder})"
+    if record_id is None:
+        return f"name the {kind} too, as '{kind}:<id>'"
+    return _missing(kind, record_id, known, {})
+
+
+def _page_sources(record, source: Loaded, known: dict, docs_dir: Path | None) -> list[Problem]:
+    """Each glossary term's source is a page of this site that exists."""
+    problems = []
+    for i, term in enumerate(record.terms):
+        message = page_source_problem(term.source, known, docs_dir)
+        if message:
+            problems.append(source.problem(("terms", i, "source"), message, "unknown-reference"))
     return problems

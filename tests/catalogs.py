@@ -64,6 +64,10 @@ DEFAULTS: dict[str, Any] = {
     "scheme": lambda rid: {"name": rid.replace("-", " ").title(), "kind": "certification", "criteria": [{"id": "mission", "text": "A social mission."}]},
     "monitoring": lambda rid: {"year": rid, "source": {"title": f"Monitor {rid}"}, "measures": {"enterprises": 10}},
     "manifesto": lambda rid: {"title": "Manifesto", "articles": [{"id": "work", "heading": "Work", "text": "Work for all."}]},
+    "glossary": lambda rid: {
+        "title": "Glossary",
+        "terms": [{"id": "wise", "term": "WISE", "also": ["WISEs"], "definition": "A work-integration social enterprise.", "hard": True, "source": "about.md"}],
+    },
     "procurement": lambda rid: {
         "title": "Procurement rules",
         "thresholds": [

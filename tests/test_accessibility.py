@@ -29,8 +29,9 @@ def page_types() -> dict[str, str]:
         "home": "",
         "about": "about/",
         "showcase": "showcase/",
-        "enterprise": f"showcase/{first('enterprises')}/",
+        "enterprise": f"showcase/{first('enterprises')}/",  # opens with its easy-read section, as every enterprise does
         "buy-social": "buy-social/",
+        "buy-social, page 2": "buy-social/page/2/",
         "data": "data/",
         "certification": "certification/",
         "scheme": f"certification/{first('schemes')}/",
@@ -65,6 +66,7 @@ def page_types() -> dict[str, str]:
         "decision": f"lobby/decisions/{first('decisions')}/",
         "scorecard": "manifesto/scorecard/",
         "district": f"districts/{district_with_a_post()}/",
+        "glossary": "glossary/",
     }
 
 
@@ -97,6 +99,8 @@ def open_page(browser, example_url, url: str, width: int):
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(example_url) else r.abort())
     response = page.goto(example_url + url)
     assert response.status == 200
+    if page.query_selector("[data-filterable]"):
+        page.wait_for_selector("[data-filterable][data-ready]")  # its filters are shown once its item file is in
     return page
 
 

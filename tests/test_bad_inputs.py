@@ -183,7 +183,7 @@ def test_misspelled_and_unknown_fields_are_refused(tiny):
     enterprise(tiny, "adress:\n  street: Damrak 1\nemployee_names: [Jan]\n")
     assert problems(tiny / "data") == [
         f"{E}:6:1: error: adress: unknown field; did you mean 'address'? [unknown-field]",
-        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, serves, certifications, figures, jobs [unknown-field]",
+        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, serves, certifications, figures, jobs, easy_read [unknown-field]",
     ]
 
 
@@ -240,7 +240,7 @@ def test_misplaced_files_are_not_silently_ignored(tiny):
     write(tiny, "enterprise/other.yml", BASE)
     write(tiny, "enterprises/notes.txt", "x")
     assert problems(tiny / "data") == [
-        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, decisions, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
+        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, decisions, enterprises, glossary.yml, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
         "data/enterprises/notes.txt:1:1: error: file: is not a .yml record file; records are <id>.yml directly in their kind's folder [unknown-file]",
     ]
 
@@ -319,7 +319,7 @@ def test_symbolic_links_are_not_followed(tiny, tmp_path):
 def test_network_membership_is_written_on_the_network_only(tiny):
     write(tiny, "enterprises/kantine.yml", (tiny / "data/enterprises/kantine.yml").read_text() + "networks: [kantine-netwerk]\n")
     assert problems(tiny / "data") == [
-        "data/enterprises/kantine.yml:19:11: error: networks: is not written here: membership is written once, on the network: "
+        "data/enterprises/kantine.yml:20:11: error: networks: is not written here: membership is written once, on the network: "
         "add this enterprise's id to `members` in data/networks/<network>.yml [one-side]"
     ]
 

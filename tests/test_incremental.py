@@ -16,6 +16,7 @@ from conftest import ROOT
 
 from macros import incremental
 from macros.incremental import Reads, TrackingCatalog, affected, changes
+from macros.views import buy_social, enterprise, scheme, tracker
 
 
 def tracked(catalog):
@@ -61,6 +62,14 @@ def test_labels_depend_on_their_vocabularys_entries():
     assert reads.keys == {("field", "vocabulary", "sectors", "entries")}
 
 
+def test_the_glossarys_terms_depend_on_the_glossarys_terms():
+    data = Data()
+    data.glossary()
+    catalog, reads = tracked(data.catalog())
+    assert catalog.glossary_terms()
+    assert reads.keys == {("field", "glossary", "*", "terms"), ("members", "glossary")}
+
+
 def test_an_edit_touches_the_fields_it_changed_and_members_only_when_records_come_or_go():
     before, after = Data(), Data()
     old = before.enterprise("bakery", summary="Bread.")
@@ -93,10 +102,10 @@ def differences(served, built) -> list[str]:
 
 
 def site_files(site) -> dict:
-    """Every built file but the search index (rebuilt beside a server, in the background)."""
+    """Every built file but the search index (rebuilt beside a server, in the background), and every folder."""
     tops = [p for p in site.iterdir() if p.name not in ("pagefind", ".pagefind-new", ".pagefind-old")]
-    files = [f for top in tops for f in ([top] if top.is_file() else top.rglob("*")) if f.is_file()]
-    return {f.relative_to(site).as_posix(): f.read_bytes() for f in files}
+    files = [f for top in tops for f in ([top] if top.is_file() else [top, *top.rglob("*")])]
+    return {f.relative_to(site).as_posix(): f.read_bytes() if f.is_file() else None for f in files}
 
 
 @pytest.fixture(params=["tiny", "project"])
@@ -199,19 +208,32 @@ def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_bu
 
 
 @pytest.mark.slow
-def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving):
+def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving, monkeypatch):
+    """With a card a page, the second enterprise brings the long listings' second pages, and takes them away again."""
     tiny, served, rebuild, full, which = serving
     if which != "tiny":
         pytest.skip("the tiny site is enough for adding and removing")
+    for view in (buy_social, enterprise):
+        monkeypatch.setattr(view, "CARDS", 1)
+    for view in (scheme, tracker):
+        monkeypatch.setattr(view, "ROWS", 1)
+    further = ["showcase/page/2/index.html", "buy-social/page/2/index.html", "certification/page/2/index.html"]
     rebuild()
+    assert not [path for path in further if (served / path).exists()]
+    items = (served / "showcase" / "items.json").read_bytes()
     shutil.copy(tiny / "data" / "enterprises" / "kantine.yml", tiny / "data" / "enterprises" / "tweede-kantine.yml")
     edit(tiny / "data" / "enterprises" / "tweede-kantine.yml", "name: De Kantine", "name: De Tweede Kantine")
-    rebuild()
+    session = rebuild()
     assert (served / "showcase" / "tweede-kantine" / "index.html").is_file()
+    assert [path for path in further if (served / path).is_file()] == further
+    assert {path.replace(".html", ".md") for path in further} <= session.rendered
+    assert (served / "showcase" / "items.json").read_bytes() != items
     assert differences(served, full("added")) == []
     (tiny / "data" / "enterprises" / "tweede-kantine.yml").unlink()
     rebuild()
     assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
+    assert not [path for path in further if (served / path).exists()]
+    assert (served / "showcase" / "items.json").read_bytes() == items
     assert differences(served, full("removed")) == []
     # An official's page comes with files beside it (their feed, and the sitemap the theme asks for there).
     shutil.copy(tiny / "data" / "officials" / "an-alderman.yml", tiny / "data" / "officials" / "another-alderman.yml")
@@ -228,8 +250,9 @@ def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving
 def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_would(serving):
     """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there and
     its district page), a network's members (on the members' pages), an official's post (on both posts' pages), a
-    decision's outcome and a party's vote (on ask timelines, officials' votes, the scorecard), a party's label (on
-    officials and the scorecard's parties) and a contact (an official's last contact)."""
+    glossary term's definition (the tooltip of its first use on every record page), a decision's outcome and a
+    party's vote (on ask timelines, officials' votes, the scorecard), a party's label (on officials and the
+    scorecard's parties) and a contact (an official's last contact)."""
     site, served, rebuild, full, which = serving
     if which != "project":
         pytest.skip("the project's data has the references")
@@ -241,6 +264,7 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
             ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
             ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
             ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
+            ("glossary.yml", "a business that sells real products", "a company that sells real products"),
             ("decisions/motion-outcome-reporting-2024.yml", "outcome: rejected", "outcome: adopted"),
             ("decisions/motion-outcome-reporting-2024.yml", "{party: pvda, vote: against}", "{party: pvda, vote: for}"),
             ("vocabularies/parties.yml", "label: GroenLinks", "label: GroenLinks (fractie)"),

@@ -10,6 +10,7 @@ from macros.kinds import KINDS
 OFFICIAL = "name: An Alderman\nsources: [https://example.org/a]\nmemberships:\n"
 POSITION = "title: T\nsummary: S\nstatus: active\nlast_reviewed: 2026-01-01\nasks:\n"
 DECISION = "title: T\nkind: motion\ndate: 2026-01-01\nsummary: S\nsource: https://example.org/d\n"
+GLOSSARY = "title: G\nterms:\n  - {id: wise, term: WISE, definition: D, source: index.md}\n"
 PROCUREMENT = (FIXTURES / "tiny" / "data" / "procurement.yml").read_text(encoding="utf-8")
 CASES = {
     # rule: (file, failing text, passing text, expected problem line)
@@ -197,6 +198,24 @@ CASES = {
         DECISION + "body: council\noutcome: adopted\narticles: [work, work]\n",
         DECISION + "body: council\noutcome: adopted\narticles: [work]\n",
         "data/decisions/reserve-motion.yml:8:18: error: articles[1]: 'work' is already articles[0] [duplicate]",
+    ),
+    "unique_terms": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: wise, term: WISEs, definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: wises, term: WISEs, definition: D, source: index.md}\n",
+        "data/glossary.yml:4:10: error: terms[1].id: 'wise' appears twice [duplicate]",
+    ),
+    "anchors_of_their_own": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: title, term: Title, definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: page-title, term: Title, definition: D, source: index.md}\n",
+        "data/glossary.yml:4:10: error: terms[1].id: 'title' is the anchor of the page's own heading; choose another id [id]",
+    ),
+    "one_term_per_form": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: enterprise, term: enterprise, also: [social-enterprise, Wise], definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: enterprise, term: enterprise, also: [social-enterprise], definition: D, source: index.md}\n",
+        "data/glossary.yml:4:66: error: terms[1].also[1]: 'Wise' is already a form of 'wise' [duplicate]",
     ),
 }
 

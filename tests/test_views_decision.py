@@ -92,6 +92,12 @@ def test_the_listing_shows_decisions_newest_first_with_filters_by_outcome_topic_
     data.decision("new", date="2025-01-01", body="executive", kind="budget", outcome="promised", example=True)
     view = decisions_view(data.catalog())
     assert (view.title, view.count, view.wide) == ("Council decisions", 2, True)
+    assert (view.paging.url, view.paging.size, view.paging.count, view.paging.pager) == ("lobby/decisions/", 48, 2, None)
+    assert [c.words for c in view.shown] == ["new what new decides.", "old what old decides."]
+    assert [(e.key, e.values) for e in view.entries()] == [
+        ("new", (("promised",), (), ("executive",))),
+        ("old", (("rejected",), ("buying", "work"), ("council",))),
+    ]
     assert view.feeds == (Feed("lobby/feed.xml", "The lobby: steps, decisions and contacts", "Follow the lobby"),)
     assert view.cards == (
         DecisionCard(

@@ -1,7 +1,8 @@
 """Exports derived from several records: one row per ask (from the positions), the certification matrix (one row
-per enterprise, a column per scheme with its state today, and Article 20's test), and the manifesto scorecard (one
-row per article with its status, one row per party with its votes against the manifesto). The tracker, an official's
-page, the certification page and the scorecard download their shown rows from these files."""
+per enterprise, a column per scheme with its state today, and Article 20's test), the manifesto scorecard (one row
+per article with its status, one row per party with its votes against the manifesto), and one row per glossary
+term. The tracker, an official's page, the certification page and the scorecard download their shown rows from these
+files."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from .. import buying, certification, decisions, lobby
 from ..catalog import Catalog
+from ..kinds.glossary import Term
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,24 @@ def alignment_rows(catalog: Catalog) -> list[dict]:
     ]
 
 
+# A term's columns are its model's fields, in order, and the glossary's `example`: the model documents them once.
+TERM_DOCS = (
+    *((name, " ".join((field.description or "").split())) for name, field in Term.model_fields.items()),
+    ("example", "true for fictional demo content (the glossary's flag)"),
+)
+
+
+def term_columns(catalog: Catalog) -> list[str]:
+    return [name for name, _ in TERM_DOCS]
+
+
+def term_rows(catalog: Catalog) -> list[dict]:
+    glossary = catalog.glossary
+    if glossary is None:
+        return []
+    return [{**t.model_dump(mode="json"), "example": glossary.example} for t in glossary.terms]
+
+
 DERIVED = (
     Derived("asks", "Asks", "one ask of a position", ASK_DOCS, ask_columns, ask_rows),
     Derived(
@@ -183,4 +203,5 @@ DERIVED = (
         alignment_columns,
         alignment_rows,
     ),
+    Derived("glossary-terms", "Glossary terms", "one term of the glossary, with its definition and source", TERM_DOCS, term_columns, term_rows),
 )

@@ -331,31 +331,20 @@ def nested(rows: dict[str, list[dict]]) -> list[dict]:
     def present(row: dict) -> dict:
         return {k: v for k, v in row.items() if v is not None}
 
-    def by(table: str, key: str) -> dict[str, list[dict]]:
-        # Grouped once, so nesting stays linear in the rows (a scan per organization took 15 s at 5,000).
-        groups: dict[str, list[dict]] = {}
+    at_location: dict[str, list[dict]] = {}
+    for row in rows["service_at_location"]:
+        at_location.setdefault(row["service_id"], []).append(present(row))
+    # Each table's rows by organization, in the table's order: one pass each, not one per organization (at 5,000
+    # enterprises that took seconds).
+    of: dict[str, dict[str, list[dict]]] = {table: {} for table in ("service", "location", "phone")}
+    for table, by_org in of.items():
         for row in rows[table]:
-            groups.setdefault(row[key], []).append(row)
-        return groups
-
-    at_location, services, locations, phones = (
-        by("service_at_location", "service_id"),
-        by("service", "organization_id"),
-        by("location", "organization_id"),
-        by("phone", "organization_id"),
-    )
-    out = []
-    for org in rows["organization"]:
-        mine = [present(s) | {"service_at_locations": [present(x) for x in at_location.get(s["id"], [])]} for s in services.get(org["id"], [])]
-        out.append(
-            present(org)
-            | {
-                "services": mine,
-                "locations": [present(x) for x in locations.get(org["id"], [])],
-                "phones": [present(x) for x in phones.get(org["id"], [])],
-            }
-        )
-    return out
+            extra = {"service_at_locations": at_location.get(row["id"], [])} if table == "service" else {}
+            by_org.setdefault(row["organization_id"], []).append(present(row) | extra)
+    return [
+        present(org) | {"services": of["service"].get(org["id"], []), "locations": of["location"].get(org["id"], []), "phones": of["phone"].get(org["id"], [])}
+        for org in rows["organization"]
+    ]
 
 
 def hsds_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
-from .fields import Accepts, Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
+from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
 from .official import ContactKind
 
 # The steps an ask goes through; the one definition every page, filter and export uses.
@@ -85,6 +85,7 @@ class Position(RecordModel):
     rationale: Markdown | None = None
     asks: list[Ask] = Field(min_length=1)
     evidence: list[Evidence] = []
+    easy_read: EasyRead | None = Field(None, description=EASY_READ_NOTE)
     contacts: list[Contact] = Field([], description="meetings, letters, hearings and calls with officials about this position")
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
@@ -141,17 +143,23 @@ class ListingView(View):
 @dataclass(frozen=True, kw_only=True)
 class RecordView(View):
     """A page that shows one record: its `data-record` marker, whether it is example data, its source file and,
-    with a repository configured, where that file is edited."""
+    with a repository configured, where that file is edited; and the record in easy-read words, when it has them
+    (shown first, in a section of its own: `EASY_READ`)."""
 
     kind: str
     record_id: str
     example: bool = False
     source_path: str = ""
     edit_url: str | None = None
+    easy_read: Markup | None = None  # the record's easy-read text as paragraphs
 
     @property
     def marker(self) -> str:
         return f"{self.kind}:{self.record_id}"
+
+
+# The easy-read section: its anchor and heading, first among a record page's sections when the record has the text.
+EASY_READ = ("easy-read", "Easy read")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from .. import decisions, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.decision import BODIES, OUTCOMES
-from .base import SITE, Link, RecordView, Site, Status, View, When, clip, external, plural, record_link, record_links, sections, term, terms, when
+from .base import SITE, Link, RecordView, Site, Status, When, clip, external, plural, record_link, record_links, sections, term, terms, when
 from .lobby import LOBBY_FEED, status
+from .paging import CARDS, PagedView, Paging
 
 KIND_LABELS = {"motion": "motion", "amendment": "amendment", "council-letter": "council letter", "budget": "budget decision"}
 BODY_LABELS = {"council": "council", "committee": "committee", "executive": "executive"}
@@ -154,19 +155,23 @@ class DecisionCard:
     effect: Status | None
     summary: str
     concerns: str
-    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values) for data-<facet>
+    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values), for the item file
+
+    @property
+    def words(self) -> str:
+        """What the search box searches: the title and the summary, lowercased."""
+        return " ".join((self.link.text, self.summary)).lower()
 
 
 @dataclass(frozen=True, kw_only=True)
-class DecisionsView(View):
+class DecisionsView(PagedView):
     lead: str
-    facets: tuple[showcase.Facet, ...]
-    cards: tuple[DecisionCard, ...]
+    cards: tuple[DecisionCard, ...]  # every decision, on all the listing's pages
     scorecard: Link
 
     @property
-    def count(self) -> int:
-        return len(self.cards)
+    def items(self) -> tuple[DecisionCard, ...]:
+        return self.cards
 
 
 FILTERS = (("outcome", "Outcome"), ("topic", "Topic"), ("body", "Decided by"))
@@ -217,4 +222,5 @@ def decisions_view(catalog: Catalog, site: Site = SITE) -> DecisionsView:
         facets=facets(catalog, values),
         cards=tuple(decision_card(catalog, d, v) for d, v in zip(shown, values, strict=True)),
         scorecard=Link("manifesto/scorecard/", "the manifesto scorecard"),
+        paging=Paging(KINDS["decision"].listing, CARDS, len(shown), "Decisions"),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -14,6 +14,7 @@ from ..kinds import KINDS
 from ..kinds.monitoring import LABELS
 from ..kinds.position import FIGURE
 from .base import (
+    EASY_READ,
     SITE,
     Citation,
     Feed,
@@ -34,6 +35,7 @@ from .base import (
     when,
 )
 from .decision import effect_status
+from .glossary import glossary_links
 from .lobby import LOBBY_FEED, PostHolders, Step, post_holders, status, step
 
 HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
@@ -94,7 +96,7 @@ class DossierEntry:
 
 @dataclass(frozen=True, kw_only=True)
 class PositionView(RecordView):
-    summary: str
+    summary: Markup
     status: Status
     last_reviewed: When
     review_due: bool
@@ -189,6 +191,15 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
     campaigns = catalog.campaigns_using(p.id, "position")
     entries = dossier(catalog, p)
     contacts = contact_lines(catalog, p)
+    asks = [ask(catalog, v) for v in lobby.asks(catalog, [p])]
+    easy_read, summary, *texts, rationale = glossary_links(
+        catalog,
+        KINDS["position"].page_url(p.id),
+        render.paragraphs(p.easy_read) if p.easy_read else None,
+        p.summary,
+        *(a.full for a in asks),
+        render.markdown(p.rationale),
+    )
     return PositionView(
         title=p.title,
         kind="position",
@@ -197,6 +208,7 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
         source_path=p.source_path,
         feeds=(Feed(feed_path("position", p.id), f"{p.title}: steps, decisions and contacts", "Follow this position"),),
         toc=sections(
+            (*EASY_READ, p.easy_read),
             ("targets", "Who holds the file", p.targets),
             ("asks", "Asks", True),
             ("contacts", "Contacts with officials", contacts),
@@ -206,14 +218,15 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
             ("dossier", "Dossier", entries),
         ),
         preview=p.summary,
-        summary=p.summary,
+        easy_read=easy_read,
+        summary=summary,
         status=status(p.status),
         last_reviewed=when(p.last_reviewed),
         review_due=lobby.review_due(catalog, p),
         topics=terms(catalog, "topics", p.topics),
         targets=tuple(post_holders(catalog, t, catalog.today) for t in p.targets),
-        asks=tuple(ask(catalog, v) for v in lobby.asks(catalog, [p])),
-        rationale=render.markdown(p.rationale),
+        asks=tuple(replace(a, full=text) for a, text in zip(asks, texts, strict=True)),
+        rationale=rationale,
         evidence=tuple(evidence(catalog, item, site) for item in p.evidence),
         campaigns=record_links(catalog, "campaign", campaigns),
         dossier=entries,
