@@ -102,9 +102,19 @@ def first_search(browser, url: str, who: str, query: str, runs: int) -> dict:
             seconds.append(time.perf_counter() - start)
             page.wait_for_load_state("networkidle")
             if fetched is None:
-                mine = [r for r in requests if any(part in r.url for part in SEARCH_FILES[who])]
-                fetched = sum((r.sizes() or {}).get("responseBodySize", 0) for r in mine)
-    return {"kb": fetched / KB, "first_result_s": median(seconds), "samples_s": seconds, "query": query}
+                fetched = {}
+                for request in requests:
+                    if any(part in request.url for part in SEARCH_FILES[who]):
+                        kind = file_kind(request.url)
+                        fetched[kind] = fetched.get(kind, 0) + (request.sizes() or {}).get("responseBodySize", 0)
+    by_kind = {kind: size / KB for kind, size in sorted(fetched.items())}
+    return {"kb": sum(fetched.values()) / KB, "first_result_s": median(seconds), "samples_s": seconds, "query": query, "kb_by_file": by_kind}
+
+
+def file_kind(url: str) -> str:
+    """What a fetched search file is, by its name: `pf_fragment`, `wasm`, `json`, `js`…"""
+    name = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1] if "." in name else name
 
 
 def showcase(browser, url: str, runs: int, clicks: int = 21) -> dict:

@@ -20,19 +20,35 @@ class BenchError(Exception):
     """A program the benchmark runs failed."""
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Run `cmd` in a fresh process; return its wall time (s) and peak resident memory (MB). The peak is the
-    largest of the process and the children it waited for (Linux's wait4), so Pagefind's run is counted."""
+def own_peak_mb(pid: int) -> float | None:
+    """A running process's own peak resident memory so far (VmHWM), or None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), None)
+
+
+def timed(cmd: list[str], cwd: Path) -> dict:
+    """Run `cmd` in a fresh process: its wall time (s), its peak resident memory (MB) with the programs it ran (the
+    largest of the process and the children it waited for, from Linux's wait4: Pagefind's run is one), and its own
+    peak (the Python process alone, read from /proc while it runs)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        own = 0.0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            own = max(own, own_peak_mb(process.pid) or 0.0)
+            time.sleep(0.02)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
             out.seek(0)
             raise BenchError(f"{' '.join(map(str, cmd))} failed:\n{out.read().decode(errors='replace')[-4000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return {"s": elapsed, "peak_mb": usage.ru_maxrss / 1024, "own_peak_mb": own}
 
 
 def run(cmd: list[str], cwd: Path) -> None:
@@ -82,9 +98,56 @@ def edit_summary(path: Path, text: str) -> None:
     path.write_text(edited, encoding="utf-8")
 
 
-def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float = 900, edit_timeout: float = 120) -> list[float]:
-    """Start `mkdocs serve --dirty` in `city`, then edit each enterprise's summary in turn and time until its page,
-    fetched over HTTP every 50 ms, holds the new text. The seconds each edit took to show (None: never, in time)."""
+def _stat(pid: str) -> tuple[int, float] | None:
+    """A process's parent and its CPU seconds so far, from /proc/<pid>/stat; None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds spent so far by a process and all its descendants alive now."""
+    stats = {p: _stat(p) for p in os.listdir("/proc") if p.isdigit()}
+    children: dict[int, list[int]] = {}
+    for p, stat in stats.items():
+        if stat:
+            children.setdefault(stat[0], []).append(int(p))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        stat = stats.get(str(current))
+        total += stat[1] if stat else 0.0
+        todo += children.get(current, [])
+    return total
+
+
+def wait_idle(pid: int, quiet: float = 2.0, timeout: float = 600, step: float = 0.25) -> bool:
+    """Wait until a process and its descendants have used under 5 % of a core for `quiet` seconds (a server that
+    has finished a rebuild and its search index); False after `timeout`."""
+    start = last_busy = time.perf_counter()
+    used = cpu_seconds(pid)
+    while time.perf_counter() - start < timeout:
+        time.sleep(step)
+        now, total = time.perf_counter(), cpu_seconds(pid)
+        if total - used > 0.05 * step:
+            last_busy = now
+        used = total
+        if now - last_busy >= quiet:
+            return True
+    return False
+
+
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float = 1800, edit_timeout: float = 300) -> dict:
+    """Start `mkdocs serve --dirty` in `city`; once it is idle, edit each enterprise's summary in turn and time until
+    its page, fetched over HTTP every 50 ms, holds the new text. Each edit is made when the server is idle again (its
+    rebuild and the search index it writes in the background are done), as an editor who saves, looks, and edits
+    again. Returns the seconds each edit took to show (None: not within `edit_timeout`), the server's start-up time
+    and the build times it logged (the first is the full build at start-up)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = city / "serve.log"
@@ -95,17 +158,16 @@ def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float 
             up = wait_for(lambda: process.poll() is not None or get(base) is not None, startup_timeout, every=0.5)
             if up is None or process.poll() is not None:
                 raise BenchError(f"mkdocs serve did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(2)  # let the first search index, written beside the server, finish
             samples = []
             for n, eid in enumerate(enterprise_ids):
+                wait_idle(process.pid)
                 token = f"Edited by the benchmark, step {n + 1} at {time.time():.0f}."
                 page = f"{base}showcase/{eid}/"
                 edit_summary(city / "data" / "enterprises" / f"{eid}.yml", token)
                 start = time.perf_counter()
                 shown = wait_for(lambda page=page, token=token: token in (get(page) or ""), edit_timeout)
                 samples.append(None if shown is None else time.perf_counter() - start)
-                time.sleep(1.5)  # the rebuild's tail (search index, reload) settles before the next edit
-            return samples
+            wait_idle(process.pid)
         finally:
             process.terminate()
             try:
@@ -113,3 +175,5 @@ def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float 
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+    built = [float(s) for s in BUILT.findall(log.read_text(errors="replace"))]
+    return {"samples_s": samples, "startup_s": up, "builds_s": built}

@@ -24,11 +24,12 @@ def median(values: Iterable[float]) -> float:
     return statistics.median(values)
 
 
-def ratio(ours: float | None, baseline: float | None) -> float | None:
-    """ours / baseline, or None when either is missing or the baseline is zero."""
-    if ours is None or not baseline:
-        return None
-    return ours / baseline
+def paired(ours: list[float], baseline: list[float]) -> float:
+    """The median of each round's ratio, ours over the baseline: the two builds of a round ran one after the other,
+    so a machine busy with other work slows both alike (the ratio of the two medians would mix rounds)."""
+    if len(ours) != len(baseline):
+        raise ValueError("one baseline sample per sample of ours")
+    return median(a / b for a, b in zip(ours, baseline, strict=True))
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
@@ -125,9 +126,10 @@ def _with_unit(value: float | None, unit: str, digits: int) -> str:
 ROWS: tuple[tuple[str, Callable[[dict, str], str]], ...] = (
     ("pages (+ embeds)", lambda s, who: number(s[who]["pages"]) + (f" + {number(s[who]['embeds'])}" if s[who].get("embeds") else "")),
     ("build, median (s)", lambda s, who: number(s[who]["build_s"], 1)),
-    ("build time, ours / baseline", lambda s, who: times(s["build_ratio"]) if who == "ours" else "—"),
+    ("build time, ours / baseline (median of the rounds)", lambda s, who: times(s["build_ratio"]) if who == "ours" else "—"),
     ("peak memory, median (MB)", lambda s, who: number(s[who]["peak_mb"], 0)),
-    ("peak memory, ours / baseline", lambda s, who: times(s["memory_ratio"]) if who == "ours" else "—"),
+    ("peak memory of the MkDocs process alone (MB)", lambda s, who: number(s[who].get("own_peak_mb"), 0)),
+    ("peak memory, ours / baseline (median of the rounds)", lambda s, who: times(s["memory_ratio"]) if who == "ours" else "—"),
     ("build time per page (ms)", lambda s, who: number(s[who]["ms_per_page"], 2)),
     ("output per page (KB)", lambda s, who: number(s[who]["kb_per_page"], 1)),
     ("first search query: fetched (KB)", lambda s, who: number((s.get("search") or {}).get(who, {}).get("kb"), 0)),
@@ -187,9 +189,20 @@ def block(results: dict) -> str:
         lines += ["", f"Note: {results['note']}"]
     lines += ["", side_by_side(results), "", targets_table(results)]
     if serve.get("samples_s"):
-        samples = ", ".join(number(s, 2) for s in serve["samples_s"])
-        lines += ["", f"An edit visible while serving {serve['enterprises']:,} enterprises: {samples} s (median {number(serve['edit_visible_s'], 2)} s)."]
+        lines += ["", serve_line(serve)]
     return "\n".join(lines)
+
+
+def serve_line(serve: dict) -> str:
+    """What the edit under `mkdocs serve --dirty` took, with the server's own build times."""
+    samples = ", ".join("never" if s is None else number(s, 2) for s in serve["samples_s"])
+    text = f"An edit visible while serving {serve['enterprises']:,} enterprises: {samples} s (median {number(serve['edit_visible_s'], 2)} s)."
+    builds = serve.get("builds_s") or []
+    if builds:
+        text += f" The server was up after {number(serve.get('startup_s'), 1)} s (its first build: {number(builds[0], 1)} s)"
+        rebuilds = ", ".join(number(b, 2) for b in builds[1:])
+        text += f"; MkDocs logged its rebuilds at {rebuilds} s." if rebuilds else "."
+    return text
 
 
 def replace_block(page: str, new: str) -> str:

@@ -27,7 +27,7 @@ from macros.load import load_file
 
 from . import baseline, browser
 from .processes import run, serve_latency, timed
-from .report import KB, block, median, ratio, replace_block, verdicts
+from .report import KB, block, median, paired, replace_block, verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
@@ -83,20 +83,21 @@ def output(site: Path) -> tuple[int, int, int]:
     return pages, embeds, sum(p.stat().st_size for p in files)
 
 
-def summary(samples: list[tuple[float, float]], site: Path) -> dict:
+def summary(samples: list[dict], site: Path) -> dict:
     """Medians of a build's runs, and its output."""
     pages, embeds, size = output(site)
-    build_s = median(s for s, _ in samples)
+    build_s = median(run["s"] for run in samples)
     return {
         "pages": pages,
         "embeds": embeds,
         "build_s": build_s,
-        "peak_mb": median(m for _, m in samples),
+        "peak_mb": median(run["peak_mb"] for run in samples),
+        "own_peak_mb": median(run["own_peak_mb"] for run in samples),
         "ms_per_page": build_s * 1000 / pages,
         "kb_per_page": size / KB / pages,
         "site_mb": size / 1e6,
-        "samples_s": [s for s, _ in samples],
-        "samples_mb": [m for _, m in samples],
+        "samples_s": [run["s"] for run in samples],
+        "samples_mb": [run["peak_mb"] for run in samples],
     }
 
 
@@ -109,11 +110,11 @@ def measure(size: int, work: Path, runs: int, chrome) -> dict:
         for who, folder in (("ours", ours), ("baseline", plain)):
             shutil.rmtree(folder / "site", ignore_errors=True)
             builds[who].append(timed([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(folder / "site")], folder))
-        checks.append(timed([PYTHON, "-m", "macros", "check", str(ours / "data")], ours)[0])
-        print(f"  {size:,}: round {n + 1} of {runs}: ours {builds['ours'][-1][0]:.1f} s, baseline {builds['baseline'][-1][0]:.1f} s", file=sys.stderr)
+        checks.append(timed([PYTHON, "-m", "macros", "check", str(ours / "data")], ours)["s"])
+        print(f"  {size:,}: round {n + 1} of {runs}: ours {builds['ours'][-1]['s']:.1f} s, baseline {builds['baseline'][-1]['s']:.1f} s", file=sys.stderr)
     result = {"enterprises": size, "ours": summary(builds["ours"], ours / "site"), "baseline": summary(builds["baseline"], plain / "site")}
-    result["build_ratio"] = ratio(result["ours"]["build_s"], result["baseline"]["build_s"])
-    result["memory_ratio"] = ratio(result["ours"]["peak_mb"], result["baseline"]["peak_mb"])
+    for key, measure_key in (("build_ratio", "s"), ("memory_ratio", "peak_mb")):
+        result[key] = paired([run[measure_key] for run in builds["ours"]], [run[measure_key] for run in builds["baseline"]])
     result["check_s"] = median(checks)
     result["check_samples_s"] = checks
     query = next((ours / "data" / "enterprises").glob("*.yml")).stem
@@ -133,9 +134,11 @@ def serve(size: int, work: Path) -> dict:
     folder = work / f"city-{size}"
     ids = sorted(p.stem for p in (folder / "data" / "enterprises").glob("*.yml"))
     chosen = [ids[len(ids) * k // 4] for k in (1, 2, 3)]
-    samples = serve_latency(folder, chosen)
+    measured = serve_latency(folder, chosen)
+    samples = measured["samples_s"]
     shown = [s for s in samples if s is not None]
-    return {"enterprises": size, "edit_visible_s": median(shown) if len(shown) == len(samples) else None, "samples_s": samples, "records": chosen}
+    visible = median(shown) if len(shown) == len(samples) else None
+    return {"enterprises": size, "edit_visible_s": visible, "records": chosen, **measured}
 
 
 def rounded(value, digits: int = 4):

@@ -34,7 +34,7 @@ def results(**changes) -> dict:
         | {"chromium": "150", "load_before": "1.00", "load_after": "2.00"},
         "note": "",
         "sizes": [size(5000, 40.0, 20.0), size(500, 5.0, 2.5)],
-        "serve": {"enterprises": 5000, "edit_visible_s": 1.5, "samples_s": [1.4, 1.5, 1.9]},
+        "serve": {"enterprises": 5000, "edit_visible_s": 1.5, "samples_s": [1.4, 1.5, 1.9], "startup_s": 61.0, "builds_s": [58.2, 1.1, 1.2, 1.6]},
     }
     return base | changes
 
@@ -51,7 +51,12 @@ def test_figures_are_printed_with_separators_and_a_dash_when_not_measured():
     assert report.number(1234.567, 2) == "1,234.57"
     assert report.number(None) == "—"
     assert report.times(2.4) == "2.40×"
-    assert report.ratio(40.0, 20.0) == 2.0 and report.ratio(1.0, 0) is None and report.ratio(None, 1.0) is None
+
+
+def test_the_ratio_to_the_baseline_is_the_median_of_each_rounds_ratio():
+    assert report.paired([10.0, 40.0, 12.0], [5.0, 10.0, 6.0]) == 2.0
+    with pytest.raises(ValueError):
+        report.paired([1.0], [])
 
 
 def test_a_table_is_markdown_with_the_figures_right_aligned():
@@ -80,7 +85,7 @@ def test_the_side_by_side_table_has_ours_and_the_baseline_per_size_smallest_firs
     assert header == "| measure | 500: ours | 500: baseline | 5,000: ours | 5,000: baseline |"
     assert pages == "| pages (+ embeds) | 590 + 500 | 501 | 5,090 + 5,000 | 5,001 |"
     assert build == "| build, median (s) | 5.0 | 2.5 | 40.0 | 20.0 |"
-    assert ratio == "| build time, ours / baseline | 2.00× | — | 2.00× | — |"
+    assert ratio == "| build time, ours / baseline (median of the rounds) | 2.00× | — | 2.00× | — |"
     assert "| showcase page (KB, raw / gzip) | 3,500 / 250 | — | 3,500 / 250 | — |" in text
 
 
@@ -89,7 +94,10 @@ def test_the_block_names_the_machine_the_targets_and_the_edit_samples():
     assert "A CPU, 2 cores, 8.0 GB memory; Python 3.11.7, MkDocs 1.6.1, Material 9.8.2" in text
     assert "Note: The machine was busy." in text
     assert "| an edit visible while serving | ≤ 2.00 s | 1.50 s | pass |" in text
-    assert "1.40, 1.50, 1.90 s (median 1.50 s)" in text
+    assert text.endswith(
+        "An edit visible while serving 5,000 enterprises: 1.40, 1.50, 1.90 s (median 1.50 s). The server was up after 61.0 s"
+        " (its first build: 58.2 s); MkDocs logged its rebuilds at 1.10, 1.20, 1.60 s."
+    )
 
 
 def test_the_block_between_the_markers_is_replaced_and_the_rest_kept():
