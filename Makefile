@@ -49,8 +49,8 @@ mutation: $(STAMP) ## mutation score of the domain logic (views, lobby, decision
 	$(BIN)/mutmut run --max-children 2 >/dev/null || true
 	$(BIN)/python tools/mutation_score.py 85
 
-bench: $(STAMP) ## the scale benchmark: prints a table, writes bench/results.json (not part of make test)
-	$(BIN)/python bench/run.py
+bench: $(STAMP) ## the scale benchmark against plain Material (BENCH_SIZES, BENCH_RUNS): prints a table, writes bench/results.json and docs/reference/performance.md; not in make test
+	$(BIN)/python -m bench.run
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis tests/.output mutants

@@ -1,0 +1,1 @@
+"""The scale benchmark (`make bench`): the project against plain MkDocs + Material in the same run; see run.py."""
