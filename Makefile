@@ -44,7 +44,7 @@ schemas: $(STAMP) ## regenerate what is derived from the models: data/schemas/ a
 test-fast: $(STAMP) ## the edit-test loop: every test but the browser, linkchecker and whole-site builds (under a minute)
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
-mutation: $(STAMP) ## mutation score of the domain logic (views, lobby, showcase, catalog, privacy, certification); not part of make test
+mutation: $(STAMP) ## mutation score of the domain logic (views, lobby, decisions, showcase, catalog, privacy, certification); not part of make test
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2 >/dev/null || true
 	$(BIN)/python tools/mutation_score.py 85

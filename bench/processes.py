@@ -115,15 +115,33 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def threads(pid: int) -> int:
+    """How many threads the process runs now (0 once it is gone)."""
+    try:
+        return len(os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return 0
+
+
+def resting_threads(pid: int, seconds: float = 2.0) -> int:
+    """The threads of a server at rest (its HTTP server, its file watcher; no request being answered): the fewest
+    seen over a few seconds."""
+    seen = []
+    for _ in range(8):
+        time.sleep(seconds / 8)
+        seen.append(threads(pid))
+    return min(seen)
+
+
 RELOADED = "Reloading browsers"  # what `mkdocs serve` logs once a rebuild is written
 
 
-def settled(log: Path, rebuilds: int, pid: int) -> bool:
-    """Whether the server has logged `rebuilds` finished rebuilds and runs no program (Pagefind, which rewrites the
-    search index in the background after each rebuild). Asked twice, half a second apart: Pagefind starts just after
-    the rebuild is logged."""
+def settled(log: Path, rebuilds: int, pid: int, resting: int) -> bool:
+    """Whether the server has logged `rebuilds` finished rebuilds and left nothing running after them: no program
+    (Pagefind, rewriting the search index) and no more threads than at rest (the data's files are made again in a
+    thread). Asked twice, half a second apart: the background work starts just after the rebuild is logged."""
     for check in range(2):
-        if log.read_text(errors="replace").count(RELOADED) < rebuilds or descendants(pid):
+        if log.read_text(errors="replace").count(RELOADED) < rebuilds or descendants(pid) or threads(pid) > resting:
             return False
         if not check:
             time.sleep(0.5)
@@ -136,8 +154,8 @@ BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float = 1800, edit_timeout: float = 300) -> dict:
     """Start `mkdocs serve --dirty` in `city`; once it is up, edit each enterprise's summary in turn and time until
     its page, fetched over HTTP every 50 ms, holds the new text. Each edit is made when the server has settled (its
-    rebuild logged, and the search index it writes in the background done), as an editor who saves, looks, and
-    edits again. Returns the seconds each edit took to show (None: not within `edit_timeout`), the server's start-up time
+    rebuild logged, and the work it leaves running in the background done: the search index, the data's files), as
+    an editor who saves, looks, and edits again. Returns the seconds each edit took to show (None: not within `edit_timeout`), the server's start-up time
     and the build times it logged (the first is the full build at start-up)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -149,16 +167,17 @@ def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float 
             up = wait_for(lambda: process.poll() is not None or get(base) is not None, startup_timeout, every=0.5)
             if up is None or process.poll() is not None:
                 raise BenchError(f"mkdocs serve did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            resting = resting_threads(process.pid)
             samples = []
             for n, eid in enumerate(enterprise_ids):
-                wait_for(lambda n=n: settled(log, n, process.pid), edit_timeout * 4, every=0.25)
+                wait_for(lambda n=n: settled(log, n, process.pid, resting), edit_timeout * 4, every=0.25)
                 token = f"Edited by the benchmark, step {n + 1} at {time.time():.0f}."
                 page = f"{base}showcase/{eid}/"
                 edit_summary(city / "data" / "enterprises" / f"{eid}.yml", token)
                 start = time.perf_counter()
                 shown = wait_for(lambda page=page, token=token: token in (get(page) or ""), edit_timeout)
                 samples.append(None if shown is None else time.perf_counter() - start)
-            wait_for(lambda: settled(log, len(enterprise_ids), process.pid), edit_timeout * 4, every=0.25)
+            wait_for(lambda: settled(log, len(enterprise_ids), process.pid, resting), edit_timeout * 4, every=0.25)
         finally:
             process.terminate()
             try:

@@ -1,7 +1,7 @@
 """The web editor at /admin/ (Decap CMS): its configuration, generated from the models like the JSON Schemas.
 
 Every kind is a collection writing the same YAML files editors commit: one file per record, named after its
-slug, for the folder kinds; the five vocabularies, the manifesto and the procurement rules as files. Each field's
+slug, for the folder kinds; the vocabularies, the manifesto and the procurement rules as files. Each field's
 widget follows its type (a reference is a relation to the records or vocabulary entries it may name, a closed set
 of words a select, Markdown only where a field takes Markdown), with the model's required fields, patterns,
 bounds and field docs as hints. Web edits go through the editorial workflow: each is a pull request that CI

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .glossary import Terms, glossary_terms
 from .kinds import KINDS
 from .kinds.introspect import iter_refs
 
@@ -41,8 +42,9 @@ class Holding:
 class Catalog:
     """All records by kind and id, plus derived relations. Never mutated after construction."""
 
-    def __init__(self, records: dict[str, dict[str, Any]], today: dt.date | None = None):
+    def __init__(self, records: dict[str, dict[str, Any]], today: dt.date | None = None, warnings: tuple = ()):
         self.today = today or build_date()
+        self.warnings = tuple(warnings)  # the Problems `wise check` reports as advice: they stop nothing
         self._records = MappingProxyType({kind: MappingProxyType(dict(sorted(by_id.items()))) for kind, by_id in records.items()})
         self._derive()
 
@@ -76,6 +78,11 @@ class Catalog:
     def procurement(self) -> Any:
         """The procurement rules (data/procurement.yml), or None."""
         return self._records.get("procurement", {}).get("procurement")
+
+    @property
+    def glossary(self) -> Any:
+        """The glossary (data/glossary.yml), or None."""
+        return self._records.get("glossary", {}).get("glossary")
 
     # -- derived relations -----------------------------------------------------------------
     def _derive(self) -> None:
@@ -116,6 +123,8 @@ class Catalog:
         self._holdings_by_official = defaultdict(list)
         for holding in (h for hs in self._holdings.values() for h in hs):
             self._holdings_by_official[holding.official.id].append(holding)
+        # Compiled once: every record page looks for the glossary's terms in its text.
+        self._glossary_terms = glossary_terms(self.glossary)
         self._signatures = {}
         if self.manifesto:
             self._signatures = {s.enterprise: s for s in self.manifesto.signatories if s.enterprise}
@@ -160,6 +169,10 @@ class Catalog:
 
     def signature(self, enterprise_id: str) -> Any:
         return self._signatures.get(enterprise_id)
+
+    def glossary_terms(self) -> Terms:
+        """The glossary's terms, ready to be found in text (none without a glossary)."""
+        return self._glossary_terms
 
     def uses(self, vocabulary: str, entry_id: str) -> list[tuple[str, Any]]:
         """Records that use a vocabulary entry, as (kind, record)."""

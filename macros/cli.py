@@ -24,17 +24,29 @@ def _read(data_dir: str | None, fmt: str = "text"):
 
 
 def cmd_check(args) -> int:
-    if _read(args.data_dir, args.format) is None:
+    catalog = _read(args.data_dir, args.format)
+    if catalog is None:
         return 1
-    print("[]" if args.format == "json" else report([], args.format) if args.format == "text" else "", end="\n" if args.format != "github" else "")
+    # Warnings are printed like problems, but only errors change the exit code.
+    warnings = list(catalog.warnings)
+    if args.format != "github" or warnings:
+        print(report(warnings, args.format))
     return 0
 
 
 def cmd_new(args) -> int:
     from .kinds import KINDS
-    from .templates import new_record
+    from .templates import ENTRIES, entry_template, new_record
 
     kind = next((k for k, v in KINDS.items() if args.kind in (k, v.folder)), args.kind)
+    if kind in ENTRIES:
+        # One file holds every entry: print one to paste into it, so the editor's file is never rewritten.
+        try:
+            print(entry_template(kind, args.name, args.id), end="")
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     try:
         path = new_record(Path(args.data_dir or "data"), kind, args.name, args.id)
     except FileExistsError as exc:
@@ -123,9 +135,13 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
     check.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help="default: ./data")
     check.set_defaults(func=cmd_check)
-    new = sub.add_parser("new", help="write a new record from its annotated template")
+    from .templates import ENTRIES
+
+    new = sub.add_parser("new", help="write a new record from its annotated template (a glossary term: print one to paste into data/glossary.yml)")
     kinds = [k for k, v in KINDS.items() if not v.single]
-    new.add_argument("kind", choices=kinds + [KINDS[k].folder for k in kinds], help="a kind (enterprise) or its folder (enterprises)")
+    new.add_argument(
+        "kind", choices=kinds + [KINDS[k].folder for k in kinds] + list(ENTRIES), help="a kind (enterprise) or its folder (enterprises), or glossary"
+    )
     new.add_argument("name", help="the record's name or title; its slug becomes the id")
     new.add_argument("--id", help="the record's id (its file name and URL), when the name has no letters a-z to make one from")
     new.add_argument("--data-dir", dest="data_dir")

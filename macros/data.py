@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .easy_read import easy_read_warnings
 from .handwritten import check_docs
 from .kinds import KINDS, Kind
 from .kinds.fields import SLUG, WINDOWS_RESERVED, name_key
@@ -197,9 +198,11 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings
     problems += _outside_city(records, loaded_files, settings)
     if docs_dir is not None and docs_dir.is_dir():
         problems += check_docs(docs_dir, settings.macro_pages, data_dir.parent)
+    # Advice, not errors: reported with the errors, and on their own they stop nothing.
+    warnings = easy_read_warnings(records, loaded_files)
     if problems:
-        raise DataError(problems)
-    return Catalog(records, today=today)
+        raise DataError(problems + warnings)
+    return Catalog(records, today=today, warnings=warnings)
 
 
 def _outside_city(records: dict, loaded: dict[str, Loaded], settings: Settings) -> list[Problem]:

@@ -1,8 +1,8 @@
 """`wise demo-data`: a synthetic but realistic data set of any size, for benchmarks and load tests.
 
 Deterministic (a seeded generator), written as ordinary YAML record files that pass
-`wise check`, with officials, posts, positions, campaigns, seminars and networks in
-proportion to the number of enterprises. Every record is marked `example: true`.
+`wise check`, with officials, posts, positions, council decisions, campaigns, seminars and
+networks in proportion to the number of enterprises. Every record is marked `example: true`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def _write(folder: Path, record_id: str, lines: list[str]) -> None:
 
 PROJECT_VOCABULARIES = Path(__file__).resolve().parent.parent / "data" / "vocabularies"
 PROJECT_PROCUREMENT = Path(__file__).resolve().parent.parent / "data" / "procurement.yml"
+PROJECT_GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
 
 
 def _procurement(data: Path, certifications: list[str]) -> None:
@@ -44,6 +45,20 @@ def _procurement(data: Path, certifications: list[str]) -> None:
     factors = rules.get("social_return", {}).get("factors", [])
     rules["social_return"]["factors"] = [{**factor, "scheme": scheme} for factor, scheme in zip(factors, certifications, strict=False)]
     (data / "procurement.yml").write_text(yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def _glossary(data: Path) -> None:
+    """The project's glossary, so record pages link their terms at every size; a term whose source is a record the demo
+    has no copy of (only the vocabularies and procurement rules are the project's own) is left out."""
+    import yaml
+
+    from .kinds.glossary import RECORD
+    from .load import load_file
+
+    glossary = load_file(PROJECT_GLOSSARY, "data/glossary.yml").data
+    copied = {"vocabulary", "procurement"}
+    glossary["terms"] = [t for t in glossary["terms"] if (record := RECORD.match(t["source"])) is None or record.group("kind") in copied]
+    (data / "glossary.yml").write_text(yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
 def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, seed: int = 2016) -> Path:
@@ -144,6 +159,23 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
                 f"      - {{date: 2025-0{a + 1}-15, status: {rng.choice(statuses)}, source: https://example.org/minutes, officials: [{rng.choice(officials)}]}}",
             ]
         _write(data / "positions", f"demo-position-{n + 1}", lines)
+    outcomes = ["adopted", "rejected", "promised", "withdrawn"]
+    for n in range(max(4, n_positions // 2)):
+        outcome = outcomes[n % len(outcomes)]
+        lines = [
+            f"title: Demo motion {n + 1}",
+            "kind: motion",
+            f"date: 2025-{n % 12 + 1:02}-10",
+            "body: council",
+            "summary: What the council decided.",
+            "source: https://example.org/decisions",
+            f"outcome: {outcome}",
+            f"asks: [{{position: demo-position-{n % n_positions + 1}, ask: ask-1}}]",
+            "articles: [work]",
+        ]
+        if outcome != "withdrawn":
+            lines += ["votes:", "  parties:", *(f"    - {{party: {party}, vote: {rng.choice(['for', 'against', 'absent'])}}}" for party in vocab["parties"])]
+        _write(data / "decisions", f"demo-decision-{n + 1}", lines)
     for n in range(max(2, enterprises // 500)):
         _write(
             data / "campaigns",
@@ -163,6 +195,8 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
     )
     if PROJECT_PROCUREMENT.is_file():
         _procurement(data, schemes[:2])
+        if PROJECT_GLOSSARY.is_file():
+            _glossary(data)
     signatories = "\n".join(f"  - enterprise: {e}" for e in ids[: min(len(ids), 50)])
     (data / "manifesto.yml").write_text(
         f"example: true\ntitle: Demo manifesto\narticles:\n  - id: work\n    heading: Work first\n    text: Everyone can work.\nsignatories:\n{signatories}\n",

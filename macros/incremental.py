@@ -14,7 +14,10 @@ not a record (settings, hand-written pages' titles, the site's options) changing
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,7 @@ DERIVED_FROM: dict[str, tuple[tuple[str, str], ...]] = {
     "campaigns_using": (("campaign", "positions"), ("campaign", "enterprises"), ("campaign", "targets")),
     "holders_of_scheme": (("enterprise", "certifications"),),
     "signature": (("manifesto", "signatories"),),
+    "glossary_terms": (("glossary", "terms"),),
 }
 CONSTANT = ("id", "source_path")  # a record's id and file never change (another id is another record)
 
@@ -171,13 +175,19 @@ class Session:
     """What one `make serve` keeps between rebuilds."""
 
     parsed: ParsedFiles = field(default_factory=ParsedFiles)
+    made: dict[str, Any] = field(default_factory=dict)  # a planned page's src_uri -> what it made (pages.Rendered)
     pages: dict[str, Any] = field(default_factory=dict)  # src_uri -> GeneratedPage of the last build
-    depends: dict[str, frozenset] = field(default_factory=dict)  # src_uri -> its view's reads
+    depends: dict[str, frozenset] = field(default_factory=dict)  # a planned page's src_uri -> its view's reads
     context: Any = None  # the site's options and settings the pages were rendered with
     script_hashes: set[str] = field(default_factory=set)
     rendered: set[str] = field(default_factory=set)  # src_uri rendered by the last build (for tests and logs)
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's title, as the navigation shows it
+    digests: dict[str, str] = field(default_factory=dict)  # src_uri -> the digest of its kept source
+    commit_dates: dict | None = None  # the sitemap's dates, from git
+    data_files: dict[str, Path] = field(default_factory=dict)  # the data's files besides pages (exports, embeds): site path -> kept copy
+    background: list[threading.Thread] = field(default_factory=list)  # work a rebuild left running (files, search index)
     sitemap: dict[str, Any] = field(default_factory=dict)  # src_uri -> its sitemap entry, as last built
+    outputs: set[str] = field(default_factory=set)  # every file the last build wrote (MkDocs' files), by site path
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="wise-serve-")))
 
     def keep_titles(self, files: Any) -> None:
@@ -195,14 +205,73 @@ class Session:
     def source(self, page: Any) -> Path:
         """The page's file in the session folder, rewritten only when the page changed (so its time tells MkDocs)."""
         path = self.folder / page.src_uri
-        text = "\n".join([page.title, page.html, repr(page.toc), repr(page.edit_url), page.preview, repr(page.structured)])
+        text = "\n".join([page.title, page.html, repr(page.toc), repr(page.edit_url), page.preview, repr(page.structured), repr(page.feeds)])
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        mark = path.with_suffix(".sha256")
-        if not (path.is_file() and mark.is_file() and mark.read_text() == digest):
+        if self.digests.get(page.src_uri) != digest:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            mark.write_text(digest)
+            self.digests[page.src_uri] = digest
         return path
+
+    def last_changes(self, root: Path) -> dict:
+        """The commit dates of the project's files, asked of git once per server: edits while serving are not
+        commits, so they do not change them."""
+        if self.commit_dates is None:
+            from .sitemap import last_changes
+
+            self.commit_dates = last_changes(root)
+        return self.commit_dates
+
+    def keep_data_files(self, made: dict[str, str]) -> set[str]:
+        """Keep the files made from the data (site path -> text) in the session's folder, rewriting only those whose
+        text changed and deleting those no longer made; returns the site paths that changed or went."""
+        changed = set()
+        folder = self.folder / "_made"
+        for path, text in made.items():
+            kept = folder / path
+            data = text.encode("utf-8")
+            if not (kept.is_file() and kept.read_bytes() == data):
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                kept.write_bytes(data)
+                changed.add(path)
+            self.data_files[path] = kept
+        for path in [p for p in self.data_files if p not in made]:
+            self.data_files.pop(path).unlink(missing_ok=True)
+            changed.add(path)
+        return changed
+
+    def refresh_data_files(self, make: Callable[[], dict[str, str]], site_dir: Path) -> None:
+        """Make the data's files again (in the background, after a rebuild has served the pages) and put the ones
+        that changed, or went, into the built site."""
+        changed = self.keep_data_files(make())
+        for path in changed & self.data_files.keys():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.data_files[path], target)
+        remove(site_dir, changed - self.data_files.keys())
+
+    def start(self, work: Callable[..., None], *args: Any) -> None:
+        """Run `work` beside the server; the next rebuild waits for it (`settle`)."""
+        thread = threading.Thread(target=work, args=args, daemon=True)
+        thread.start()
+        self.background.append(thread)
+
+    def settle(self) -> None:
+        """Wait for the work the last rebuild left running."""
+        while self.background:
+            self.background.pop().join()
+
+
+def remove(site_dir: Path, gone: set[str]) -> None:
+    """Take out of the built site the files a rebuild no longer makes, and the folders that leaves empty (a full build
+    would not make them either)."""
+    for path in sorted(gone):
+        file = site_dir / path
+        file.unlink(missing_ok=True)
+        folder = file.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 SESSIONS: dict[str, Session] = {}  # by mkdocs.yml path: only `mkdocs serve --dirty` opens one
@@ -215,28 +284,33 @@ def quiet_dirty_warning(record) -> bool:
     return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
-def render(session: Session, catalog: Catalog, site: Any, context: Any) -> list[Any]:
-    """Every generated page: rendered again where the edit reaches it (or everywhere, when `context` changed or on
-    the first build), kept from the last build otherwise. Notes each rendered page's reads."""
-    from .pages import page, page_url, planned
+def render(session: Session, catalog: Catalog, site: Any, context: Any) -> Any:
+    """Every generated page and the files beside them (`pages.Rendered`): rendered again where the edit reaches them
+    (or everywhere, when `context` changed or on the first build), kept from the last build otherwise. Notes the
+    reads of each planned page (a paged listing's pages and item file are made together, from one view)."""
+    from .pages import Rendered, make, page_url, planned
 
     parsed = session.parsed
-    everything = session.context != context or not session.pages
+    everything = session.context != context or not session.made
     stale = set() if everything else affected(session.depends, changes(parsed.previous, catalog, parsed.changed))
-    pages, depends, rendered = [], {}, set()
+    made, depends, rendered = {}, {}, set()
     for page_type, record in planned(catalog):
         uri = f"{page_url(page_type, record)}index.md"
-        if everything or uri in stale or uri not in session.pages:
+        if everything or uri in stale or uri not in session.made:
             reads = Reads(catalog)
             tracked = reads.wrap(record) if record is not None else None
-            made = page(page_type, TrackingCatalog(catalog, reads), tracked, site)
+            if page_type.vocabulary:
+                # A page per vocabulary entry (a district's) shows the entry it was given, which is no record to track.
+                reads.keys.add(("field", "vocabulary", page_type.vocabulary, "entries"))
+            made[uri] = make(page_type, TrackingCatalog(catalog, reads), tracked, site)
             depends[uri] = frozenset(reads.keys)
-            rendered.add(uri)
+            rendered |= {p.src_uri for p in made[uri].pages}
         else:
-            made, depends[uri] = session.pages[uri], session.depends[uri]
-        pages.append(made)
-    session.pages = {p.src_uri: p for p in pages}
+            made[uri], depends[uri] = session.made[uri], session.depends[uri]
+    pages = [p for one in made.values() for p in one.pages]
+    files = {path: text for one in made.values() for path, text in one.files.items()}
+    session.made, session.pages = made, {p.src_uri: p for p in pages}
     session.depends, session.context, session.rendered = depends, context, rendered
     parsed.changed.clear()
     parsed.previous.clear()
-    return pages
+    return Rendered(pages, files)

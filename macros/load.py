@@ -74,10 +74,10 @@ class Loaded:
             loc = loc[:-1]
         return self.values.get(loc, (1, 1))
 
-    def problem(self, loc: Loc, message: str, rule: str, key: bool = False) -> Problem:
-        """A Problem at `loc` in this file."""
+    def problem(self, loc: Loc, message: str, rule: str, key: bool = False, level: str = "error") -> Problem:
+        """A Problem at `loc` in this file (an error, or a `warning` that does not stop anything)."""
         line, col = self.where(loc, key)
-        return Problem(self.path, line, col, loc_text(loc), message, rule)
+        return Problem(self.path, line, col, loc_text(loc), message, rule, level)
 
 
 class _PureEventStream(Reader, Scanner, Parser):

@@ -80,32 +80,98 @@ def holders_at_step(catalog: Catalog, position: Any, step: Any) -> list[tuple[An
     return [(catalog.get("post", post_id), catalog.holders_on(post_id, step.date)) for post_id in position.targets]
 
 
-def last_contact(catalog: Catalog, official: Any) -> tuple[AskView, Any] | None:
-    """The most recent step of any ask that names the official (the first of a day's steps in page order)."""
-    found = [(v, s) for v in asks(catalog) for s in v.ask.history if official.id in s.officials]
-    return max(found, key=lambda vs: vs[1].date) if found else None
+@dataclass(frozen=True)
+class Contact:
+    """A time the platform was in touch with an official in their public role: a contact recorded on the official or
+    on a position (a meeting, letter, hearing or call), or an ask's step that names them (`kind` "step")."""
+
+    date: dt.date
+    kind: str
+    note: str | None
+    source: str
+    position: Any = None  # the position it was about, if any
+    ask: AskView | None = None  # a step's ask
+    status: str | None = None  # a step's status
+
+
+def contacts_with(catalog: Catalog, official: Any) -> list[Contact]:
+    """The contacts recorded with an official, newest first: on the official, then on positions (by id) that name
+    them; of one day, in that order."""
+    found = [Contact(c.date, c.kind, c.note, c.source) for c in official.contacts]
+    for position in catalog.all("position"):
+        found += [Contact(c.date, c.kind, c.note, c.source, position) for c in position.contacts if official.id in c.officials]
+    return sorted(found, key=lambda c: c.date, reverse=True)
+
+
+def last_contact(catalog: Catalog, official: Any) -> Contact | None:
+    """The most recent contact with an official: an ask's step that names them or a recorded contact; of one day's,
+    the steps first (in page order), then the recorded contacts."""
+    steps = [Contact(s.date, "step", s.note, s.source, v.position, v, s.status) for v in asks(catalog) for s in v.ask.history if official.id in s.officials]
+    found = steps + sorted(contacts_with(catalog, official), key=lambda c: c.date)
+    return max(found, key=lambda c: c.date) if found else None
+
+
+def steps_concerning(catalog: Catalog, official: Any) -> list[tuple[AskView, Any]]:
+    """The steps that concern an official, oldest first: those that name them, and those taken on a day they held a
+    post the ask's position targets (the file was theirs then)."""
+    found = []
+    for view in asks(catalog):
+        for s in view.ask.history:
+            held = any(official.id in {o.id for o in catalog.holders_on(post, s.date)} for post in view.position.targets)
+            if held or official.id in s.officials:
+                found.append((view, s))
+    return sorted(found, key=lambda vs: vs[1].date)
+
+
+def open_asks(catalog: Catalog, official: Any) -> int:
+    """How many open asks the official holds now (asks_for_official)."""
+    return sum(1 for v in asks_for_official(catalog, official) if v.is_open)
 
 
 def _current_posts(catalog: Catalog, official: Any) -> list[Any]:
     return [h.post for h in catalog.holdings_of(official) if h.covers(catalog.today)]
 
 
+@dataclass(frozen=True)
+class Portfolio:
+    """What an official's current posts cover: their districts, and each topic of their portfolios with the sectors
+    it concerns (data/vocabularies/topics.yml, `sectors`; data, so editors can change it)."""
+
+    districts: frozenset[str]
+    topics: tuple[tuple[str, frozenset[str]], ...]  # (topic, its sectors), topics without sectors left out
+
+    @property
+    def sectors(self) -> set[str]:
+        return {s for _, sectors in self.topics for s in sectors}
+
+    def reasons(self, enterprise: Any) -> tuple[tuple[str, str], ...]:
+        """Why an enterprise matters to the official: ("district", id) when it lies in a post's district, and
+        ("topic", id) for each portfolio topic whose sectors hold its sector; () when nothing matches."""
+        found = (("district", enterprise.district),) if enterprise.district in self.districts else ()
+        return found + tuple(("topic", topic) for topic, sectors in self.topics if enterprise.sector in sectors)
+
+
+def portfolio(catalog: Catalog, official: Any) -> Portfolio:
+    """The districts and topics (with their sectors) of the posts an official holds now. A topic whose sectors hold
+    every sector the showcase's enterprises are in singles out none of them (the Participation Act concerns them all),
+    so it is no reason to list an enterprise and is left out."""
+    vocabulary = catalog.vocabulary("topics")
+    sectors_of = {e.id: frozenset(e.sectors) for e in vocabulary.entries} if vocabulary else {}
+    everywhere = {e.sector for e in catalog.all("enterprise")}
+    posts = _current_posts(catalog, official)
+    topics = dict.fromkeys(t for post in posts for t in post.portfolio if sectors_of.get(t) and not (everywhere and everywhere <= sectors_of[t]))
+    return Portfolio(frozenset(p.district for p in posts if p.district), tuple((t, sectors_of[t]) for t in topics))
+
+
 def relevance(catalog: Catalog, official: Any) -> tuple[set[str], set[str]]:
-    """The districts and sectors an official's current posts cover: a post's district, and the sectors
-    of its portfolio's topics (data/vocabularies/topics.yml, `sectors`; data, so editors can change it)."""
-    topics = {e.id: e for e in catalog.vocabulary("topics").entries} if catalog.vocabulary("topics") else {}
-    districts, sectors = set(), set()
-    for post in _current_posts(catalog, official):
-        if post.district:
-            districts.add(post.district)
-        for topic in post.portfolio:
-            sectors.update(topics[topic].sectors if topic in topics else [])
-    return districts, sectors
+    """The districts and sectors an official's current posts cover (see portfolio)."""
+    covered = portfolio(catalog, official)
+    return set(covered.districts), covered.sectors
 
 
-def relevant_enterprises(catalog: Catalog, official: Any) -> list[Any]:
-    """Enterprises in the district of a post the official holds now, or in a sector its portfolio
-    covers; those matching both first, then by name. Never the whole showcase for no reason."""
+def matching_enterprises(catalog: Catalog, official: Any) -> list[Any]:
+    """Enterprises in the district of a post the official holds now, or in a sector a topic of its portfolio singles
+    out (see portfolio); those matching both first, then by name."""
     districts, sectors = relevance(catalog, official)
 
     def score(e: Any) -> int:
@@ -115,18 +181,43 @@ def relevant_enterprises(catalog: Catalog, official: Any) -> list[Any]:
     return sorted(matching, key=lambda e: (-score(e), e.name.lower(), e.id))
 
 
-def dossier(catalog: Catalog, position: Any) -> list[tuple[dt.date, str, Any, Any]]:
-    """A position's history in date order: ask steps, milestones of campaigns using it, and seminars on its topics.
+def covers_everyone(catalog: Catalog, official: Any) -> bool:
+    """Whether the official's districts and topics together match every enterprise (of more than one): a list of all
+    singles out nobody."""
+    return catalog.count("enterprise") > 1 and len(matching_enterprises(catalog, official)) == catalog.count("enterprise")
 
-    Each entry is (date, what, record, detail): what is 'step', 'milestone' or 'seminar'."""
+
+def relevant_enterprises(catalog: Catalog, official: Any) -> list[Any]:
+    """The enterprises that matter to an official (matching_enterprises), and never all of them: when every
+    enterprise matches, none is singled out."""
+    return [] if covers_everyone(catalog, official) else matching_enterprises(catalog, official)
+
+
+def posts_in_district(catalog: Catalog, district: str) -> list[Any]:
+    """The posts whose district is this one, by id."""
+    return [p for p in catalog.all("post") if p.district == district]
+
+
+def asks_in_district(catalog: Catalog, district: str) -> list[AskView]:
+    """The asks that concern a district: those of positions that target one of its posts."""
+    posts = {p.id for p in posts_in_district(catalog, district)}
+    return asks(catalog, [p for p in catalog.all("position") if posts & set(p.targets)])
+
+
+def dossier(catalog: Catalog, position: Any) -> list[tuple[dt.date, str, Any, Any]]:
+    """A position's history in date order: ask steps, decisions on its asks, milestones of campaigns using it, and
+    seminars on its topics.
+
+    Each entry is (date, what, record, detail): what is 'step', 'decision', 'milestone' or 'seminar'."""
     entries = [(s.date, "step", a, s) for a in position.asks for s in a.history]
+    entries += [(d.date, "decision", d, None) for d in catalog.all("decision") if any(a.position == position.id for a in d.asks)]
     for campaign in catalog.campaigns_using(position.id, "position"):
         entries += [(m.date, "milestone", campaign, m) for m in campaign.milestones]
     topics = set(position.topics)
     for seminar in catalog.all("seminar"):
         if topics & set(seminar.topics):
             entries.append((local_day(seminar.start), "seminar", seminar, None))
-    order = {"step": 0, "milestone": 1, "seminar": 2}
+    order = {"step": 0, "decision": 1, "milestone": 2, "seminar": 3}
     return sorted(entries, key=lambda e: (e[0], order[e[1]], getattr(e[2], "id", "")))
 
 

@@ -1,32 +1,58 @@
 """Generated pages: a table of page types, and a pure function from the catalog to pages.
 
 Each page type names its URL, the view function that decides everything the page shows, and
-the template that lays that view out (overrides/records/). `render_pages(catalog)` takes records
-in and gives pages out (URL, title, HTML, table of contents); the MkDocs plugin adapts it to
-`File.generated`, and another static-site adapter could call it as well.
+the template that lays that view out (overrides/records/). `render_site(catalog)` takes records
+in and gives pages out (URL, title, HTML, table of contents), with the files published beside
+them (the filterable listings' item files); the MkDocs plugin adapts it to `File.generated`, and
+another static-site adapter could call it as well.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import render
 from .catalog import Catalog
 from .kinds import KINDS
-from .views import buy_social, buying, campaign, data, embed, enterprise, manifesto, monitor, network, official, position, scheme, seminar, tracker, vocabulary
+from .views import (
+    briefing,
+    buy_social,
+    buying,
+    campaign,
+    data,
+    decision,
+    district,
+    embed,
+    enterprise,
+    glossary,
+    manifesto,
+    monitor,
+    network,
+    official,
+    paging,
+    position,
+    post,
+    scheme,
+    scorecard,
+    seminar,
+    tracker,
+    vocabulary,
+)
 from .views.base import EMBED_URLS, SITE, RecordView, Site, View
+from .views.paging import PagedView
 from .views.preview import HeadView
 
 
 @dataclass(frozen=True)
 class PageType:
-    """One type of generated page: its URL (with `{id}` when there is a page per record of `kind`),
-    the view it shows, the template that lays the view out, and whether the navigation lists it."""
+    """One type of generated page: its URL (with `{id}` when there is a page per record of `kind`, or per entry of
+    `vocabulary`), the view it shows, the template that lays the view out, and whether the navigation lists it."""
 
     name: str
     url: str
@@ -35,12 +61,23 @@ class PageType:
     kind: str | None = None
     nav: bool = False
     needs: str | None = None  # a kind without whose records the page is not made (the calculator needs procurement.yml)
+    vocabulary: str | None = None  # a vocabulary whose entries each get a page (the districts)
     source: str = "data/"  # what the page is made from, for its date in the sitemap (a record page: its own file)
+    cards: str | None = None  # a filterable listing's cards (cards/<name>.html), for its pages and its item file alike
+
+    def items(self, catalog: Catalog) -> list[Any]:
+        """What the type makes a page for: each record of its kind, each entry of its vocabulary, or [None] for its one page."""
+        if self.kind:
+            return catalog.all(self.kind)
+        if self.vocabulary:
+            found = catalog.vocabulary(self.vocabulary)
+            return list(found.entries) if found else []
+        return [None]
 
 
-def listing(kind: str, view: Callable[..., View]) -> PageType:
+def listing(kind: str, view: Callable[..., View], cards: str | None = None) -> PageType:
     """A kind's listing page, at the kind's listing URL, laid out by listings/<kind>.html."""
-    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/")
+    return PageType(f"{kind} listing", KINDS[kind].listing, view, f"listings/{kind}.html", nav=True, source=f"data/{KINDS[kind].folder}/", cards=cards)
 
 
 def records(kind: str, view: Callable[..., View], template: str | None = None, suffix: str = "") -> PageType:
@@ -49,34 +86,39 @@ def records(kind: str, view: Callable[..., View], template: str | None = None, s
 
 
 PAGE_TYPES: tuple[PageType, ...] = (
-    PageType("buy-social", "buy-social/", buy_social.buy_social_view, "sections/buy-social.html", nav=True),
+    PageType("buy-social", "buy-social/", buy_social.buy_social_view, "sections/buy-social.html", nav=True, cards="cards/supplier.html"),
     PageType("social-return", "buy-social/social-return/", buying.social_return_view, "sections/social-return.html", nav=True, needs="procurement"),
     PageType("procurement", KINDS["procurement"].url, buying.procurement_view, "procurement.html", kind="procurement", nav=True),
     PageType("data", "data/", data.data_view, "sections/data.html", nav=True),
-    PageType("tracker", "lobby/tracker/", tracker.tracker_view, "sections/tracker.html", nav=True),
+    PageType("tracker", "lobby/tracker/", tracker.tracker_view, "sections/tracker.html", nav=True, cards="cards/ask.html"),
     listing("vocabulary", vocabulary.vocabularies_view),
     records("vocabulary", vocabulary.vocabulary_view),
-    listing("enterprise", enterprise.showcase_view),
+    listing("enterprise", enterprise.showcase_view, "cards/enterprise.html"),
     records("enterprise", enterprise.enterprise_view),
-    listing("post", official.posts_view),
-    records("post", official.post_view),
+    listing("post", post.posts_view),
+    records("post", post.post_view),
     listing("official", official.officials_view),
     records("official", official.official_view),
-    records("official", official.briefing_view, "briefing.html", "briefing/"),
+    records("official", briefing.briefing_view, "briefing.html", "briefing/"),
     listing("position", position.positions_view),
     records("position", position.position_view),
+    listing("decision", decision.decisions_view, "cards/decision.html"),
+    records("decision", decision.decision_view),
     listing("campaign", campaign.campaigns_view),
     records("campaign", campaign.campaign_view),
     listing("seminar", seminar.seminars_view),
     records("seminar", seminar.seminar_view),
     listing("network", network.networks_view),
     records("network", network.network_view),
-    listing("scheme", scheme.certification_view),
+    listing("scheme", scheme.certification_view, "cards/matrix.html"),
     PageType("self-test", "certification/self-test/", scheme.self_test_view, "sections/self-test.html", nav=True),
     records("scheme", scheme.scheme_view),
     listing("monitoring", monitor.monitor_view),
     records("monitoring", monitor.monitoring_view),
     records("manifesto", manifesto.manifesto_view),
+    PageType("scorecard", "manifesto/scorecard/", scorecard.scorecard_view, "sections/scorecard.html", nav=True, needs="manifesto"),
+    PageType("district", "districts/{id}/", district.district_view, "district.html", vocabulary="districts"),
+    PageType("glossary", KINDS["glossary"].url, glossary.glossary_view, "glossary.html", kind="glossary", nav=True),
 )
 
 
@@ -105,6 +147,7 @@ class GeneratedPage:
     wide: bool = False  # filterable listings use the full width (no navigation sidebar)
     toc: tuple[dict, ...] = ()
     edit_url: str | None = None  # a record page's YAML file in the repository; listings have no one file
+    feeds: tuple[tuple[str, str], ...] = ()  # (site path, title) of the feeds the page's head names
     preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
     structured: Any = None  # its schema.org object, or None
     sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
@@ -127,17 +170,34 @@ def html(template: str, url: str, view: View) -> str:
     return render.environment().get_template(template).render(view=view, href=partial(render.relative, url))
 
 
+def generated(page_type: PageType, url: str, view: View, edit_url: str | None = None, nav: bool | None = None) -> GeneratedPage:
+    """A view laid out at `url` as a page of the site."""
+    nav = page_type.nav if nav is None else nav
+    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
+    return GeneratedPage(
+        url,
+        view.title,
+        html(page_type.template, url, view),
+        nav,
+        view.wide,
+        toc_tokens(view),
+        edit_url,
+        feeds=tuple((f.url, f.title) for f in view.feeds),
+        preview=view.preview,
+        structured=view.structured,
+        sources=sources,
+    )
+
+
 def page(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> GeneratedPage:
-    """One page of a page type: for `record`, or the type's single page."""
+    """One page of a page type: for `record` (a record, or a vocabulary entry), or the type's single page (a paged
+    listing's first page)."""
     url = page_url(page_type, record)
-    view = page_type.view(catalog, record, site) if page_type.kind else page_type.view(catalog, site)
+    view = page_type.view(catalog, record, site) if record is not None else page_type.view(catalog, site)
     edit_url = site.repository.edit_url(view.source_path) if isinstance(view, RecordView) else None
     if edit_url:
         view = replace(view, edit_url=edit_url)
-    sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
-    return GeneratedPage(
-        url, view.title, html(page_type.template, url, view), page_type.nav, view.wide, toc_tokens(view), edit_url, view.preview, view.structured, sources
-    )
+    return generated(page_type, url, view, edit_url)
 
 
 def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> GeneratedPage:
@@ -146,27 +206,92 @@ def record_page(catalog: Catalog, kind: str, record: Any, site: Site = SITE) -> 
     return page(page_type, catalog, record, site)
 
 
+def listing_pages(page_type: PageType, view: PagedView) -> list[GeneratedPage]:
+    """A paged listing's pages: the first at the page type's URL (in the navigation), the next ones beneath it."""
+    if view.paging.url != page_type.url:
+        raise ValueError(f"{page_type.name}: the view pages {view.paging.url}, the page type is at {page_type.url}")
+    pages = [generated(page_type, page_type.url, view)]
+    for number in range(2, view.paging.pages + 1):
+        pages.append(generated(page_type, paging.page_url(page_type.url, number), view.on_page(number), nav=False))
+    return pages
+
+
+ITEMS = Markup("<!--items-->")  # where a group's cards go, in the group's HTML as its macro lays it out
+
+
+def item_file(page_type: PageType, view: PagedView) -> str:
+    """A paged listing's item file (see views/paging.py): every item's entry with its card laid out by the page
+    type's cards template (the macro `item`, and `group` around a group's cards), links relative to the file."""
+    cards = render.environment().get_template(page_type.cards).make_module({"view": view, "href": partial(render.relative, view.paging.url)})
+    groups = []
+    for group in view.groups:
+        # A group without items has no place for them, and the script never opens it: all of it is its opening.
+        opening, _, closing = str(cards.group(group, caller=lambda: ITEMS)).strip().partition(ITEMS)
+        groups.append({"open": opening, "close": closing})
+    # Column by column (a list per field, one value per item): alike values side by side compress better, and the
+    # showcase's file at 5,000 enterprises is 267 KB gzipped instead of 314 KB as a list of objects.
+    entries = view.entries()
+    items: dict[str, list] = {
+        "key": [e.key for e in entries],
+        "values": [e.values for e in entries],
+        "words": [e.words for e in entries],
+        "html": [str(cards.item(card)).strip() for card in view.items],
+    }
+    if any(e.geo for e in entries):
+        items["geo"] = [e.geo for e in entries]
+    if any(e.group is not None for e in entries):
+        items["group"] = [e.group for e in entries]
+    content = {"facets": [f.name for f in view.facets], "size": view.paging.size, "groups": groups, "items": items}
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The generated part of the site: its pages, and the files published beside them (site path → text)."""
+
+    pages: list[GeneratedPage]
+    files: dict[str, str]
+
+
 def planned(catalog: Catalog) -> list[tuple[PageType, Any]]:
-    """Every generated page as (page type, record or None), in the order of the table, records by id."""
+    """Every generated page as (page type, record, vocabulary entry or None), in the order of the table, records by
+    id, vocabulary entries in their order; a paged listing is one entry, which makes all its pages."""
     out: list[tuple[PageType, Any]] = []
     for page_type in PAGE_TYPES:
         if page_type.needs and not catalog.count(page_type.needs):
             continue
-        if page_type.kind:
-            out += [(page_type, record) for record in catalog.all(page_type.kind)]
-        else:
-            out.append((page_type, None))
+        out += [(page_type, item) for item in page_type.items(catalog)]
     return out
 
 
 def page_url(page_type: PageType, record: Any = None) -> str:
-    """Where a planned page goes."""
-    return page_type.url.format(id=record.id) if page_type.kind else page_type.url
+    """Where a planned page goes (a paged listing: its first page)."""
+    return page_type.url.format(id=record.id) if record is not None else page_type.url
+
+
+def make(page_type: PageType, catalog: Catalog, record: Any = None, site: Site = SITE) -> Rendered:
+    """What one planned page makes: its page; for a paged listing, all its pages and its item file."""
+    if record is not None:
+        return Rendered([page(page_type, catalog, record, site)], {})
+    view = page_type.view(catalog, site)
+    if isinstance(view, PagedView):
+        return Rendered(listing_pages(page_type, view), {view.paging.items_url: item_file(page_type, view)})
+    return Rendered([generated(page_type, page_type.url, view)], {})
+
+
+def render_site(catalog: Catalog, site: Site = SITE) -> Rendered:
+    """Every generated page of the site, in the order of the table, records by id, and the listings' item files."""
+    pages, files = [], {}
+    for page_type, record in planned(catalog):
+        made = make(page_type, catalog, record, site)
+        pages += made.pages
+        files |= made.files
+    return Rendered(pages, files)
 
 
 def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
-    """Every generated page of the site, in the order of the table, records by id."""
-    return [page(page_type, catalog, record, site) for page_type, record in planned(catalog)]
+    """Every generated page of the site (see render_site)."""
+    return render_site(catalog, site).pages
 
 
 def embed_files(catalog: Catalog, site: Site = SITE) -> dict[str, str]:
@@ -194,11 +319,17 @@ def macro_html(template: str, url: str, view: View) -> str:
 
 
 def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_name) -> dict[str, str]:
-    """Files published beside the pages: open data, schemas, the standard exports, calendars (site path → text)."""
+    """Files published beside the pages: open data, schemas, the standard exports, calendars, the lobby's feeds and
+    the sitemap beside each of them (site path → text)."""
     from .exports import open_data_files, standard_files
     from .exports.ics import ics_files
+    from .exports.lobby_feeds import lobby_feed_files, sitemaps_beside
 
-    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url)
+    feeds = lobby_feed_files(catalog, site_url)
+    # Every feed is named in the head of its page (or the lobby's pages), and the theme asks for a sitemap beside
+    # every feed a page's head names (see exports/feeds.py): each gets one, listing the generated pages of its folder.
+    beside = sitemaps_beside(sorted(feeds), [page_url(page_type, item) for page_type, item in planned(catalog)], site_url)
+    return open_data_files(catalog) | standard_files(catalog, site_url, site_name) | ics_files(catalog, site_url) | feeds | beside
 
 
 def vendor_files() -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html as html_module
 import logging
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,7 +30,7 @@ from .data import read_data
 from .exports.feeds import FeedItem, rss
 from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
-from .pages import GeneratedPage, embed_files, head_html, render_pages, static_files, vendor_files
+from .pages import GeneratedPage, Rendered, embed_files, head_html, render_site, static_files, vendor_files
 from .problems import DataError, report
 from .repository import Repository
 from .search import SearchIndexError
@@ -47,6 +46,7 @@ from .views.base import Site
 from .views.preview import head_view
 
 _TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.plugins.wise")
 
 
 def article_title(file: File) -> str:
@@ -80,8 +80,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.news: list[FeedItem] = []
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
-        self.removed: set[str] = set()
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
+        self.deferred = False  # while serving: the data's files are made again after this rebuild
+        self.outputs: set[str] = set()  # every file of this build, by its path in the site
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve --dirty` (make serve): later rebuilds render only what an edit touches (macros/incremental.py).
@@ -98,8 +99,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if not config.repo_url:
             # Without a repository MkDocs would still make `edit_uri` a link, relative to the page: a dead one.
             config.edit_uri = None
+        # MkDocs keeps a plugin that has `on_startup` from one build to the next in a process (a server's rebuilds, and
+        # a build after them, as in the tests): what one build set must not carry into another that does not serve.
+        self.session, self.deferred = None, False
         if incremental.SERVING_DIRTY:
             self.session = incremental.SESSIONS.setdefault(str(config.config_file_path), incremental.Session())
+            self.session.settle()
         parsed = self.session.parsed if self.session else None
         try:
             self.settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
@@ -107,6 +112,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
             raise Abort("The data has problems:\n" + report(exc.problems)) from None
+        # Advice such as a long easy-read sentence: shown, never failing a strict build (which fails on warnings).
+        for warning in self.catalog.warnings:
+            log.info(warning.text())
         return config
 
     def on_files(self, files, config):
@@ -117,8 +125,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # development addresses they name out of the published site.
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
-        for path, text in static_files(self.catalog, config.site_url or "/", config.site_name).items():
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
@@ -130,10 +136,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for name, source in editor.items():
             given = {"content": source} if isinstance(source, str) else {"abs_src_path": str(source)}
             files.append(File.generated(config, name, **given))
-        # Embeds are files, not theme pages: no navigation, search or chrome, and not in the sitemap (other sites frame them).
-        for path, text in embed_files(self.catalog, self.site).items():
+        for file in self._made_files(config):
+            files.append(file)
+        rendered = self._render(files, config)
+        pages = rendered.pages
+        # The long listings' item files (showcase/items.json…), which their script filters.
+        for path, text in rendered.files.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
-        pages = self._render(files, config)
         # A hand-written page at a generated page's address (docs/showcase.md or docs/showcase/index.md for
         # /showcase/) would replace it or be dropped: either way something is lost, so the build says which.
         generated = {page.url for page in pages}
@@ -150,22 +159,38 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
         return files
 
-    def _render(self, files, config) -> list[GeneratedPage]:
-        """The generated pages: all of them, or, while serving, those an edit touches (the rest kept)."""
+    def _made(self, config) -> dict[str, str]:
+        """The files made from the data besides pages: exports, feeds and embeds (embeds are files, not theme pages:
+        no navigation, search or chrome, and not in the sitemap, since other sites frame them)."""
+        made = static_files(self.catalog, config.site_url or "/", config.site_name)
+        return made | embed_files(self.catalog, self.site)
+
+    def _made_files(self, config) -> list[File]:
+        """The data's files as MkDocs files. While serving they are kept in the session's folder, and after the
+        first build they are made again in the background once the pages are served (`on_post_build`): an edit
+        shows on its page without waiting for every export, and the files follow a moment later."""
         if self.session is None:
-            return render_pages(self.catalog, self.site)
-        before = set(self.session.pages)
+            return [File.generated(config, path, content=text.encode("utf-8")) for path, text in self._made(config).items()]
+        if not self.session.data_files:
+            self.session.keep_data_files(self._made(config))
+        else:
+            self.deferred = True
+        return [File.generated(config, path, abs_src_path=str(kept)) for path, kept in self.session.data_files.items()]
+
+    def _render(self, files, config) -> Rendered:
+        """The generated pages and their files: all of them, or, while serving, those an edit touches (the rest kept)."""
+        if self.session is None:
+            return render_site(self.catalog, self.site)
         # Anything but a record changing (settings, pages added, a template edited) renders every page again.
         templates = Path(config.theme.custom_dir or ".")
         edited = max((f.stat().st_mtime_ns for f in templates.rglob("*.html")), default=0) if config.theme.custom_dir else 0
         context = (self.site, self.settings, tuple(f.src_uri for f in files.documentation_pages()), edited)
-        pages = incremental.render(self.session, self.catalog, self.site, context)
-        self.removed = before - {page.src_uri for page in pages}
-        return pages
+        return incremental.render(self.session, self.catalog, self.site, context)
 
     @event_priority(-100)  # after the blog has moved its posts to their dated addresses
     def on_nav(self, nav, config, files):
         self.published = {file.src_uri for file in files.documentation_pages()}
+        self.outputs = {file.dest_uri for file in files}
         if self.session is not None:
             # Only the generated pages are skipped when unchanged. Every other page (hand-written ones, macro pages
             # that count records, the blog's archive and category pages, which need every post read) is built
@@ -259,7 +284,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         return generated.html
 
     def on_page_context(self, context, page, config, nav):
-        # Link previews and schema.org for every page; the theme's main.html prints `wise_head` in its head.
+        # Link previews, schema.org and the feeds a page names; the theme's main.html prints `wise_head` in its head.
         context["wise_head"] = Markup(head_html(page.url, self._head(page, config)))
         return context
 
@@ -268,7 +293,15 @@ class WisePlugin(BasePlugin[WiseConfig]):
         description = config.site_description or ""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return head_view(generated.title, generated.preview or description, page.canonical_url or "", config.site_name, site_url, generated.structured)
+            return head_view(
+                generated.title,
+                generated.preview or description,
+                page.canonical_url or "",
+                config.site_name,
+                site_url,
+                generated.structured,
+                feeds=generated.feeds,
+            )
         # A hand-written page's title and description reach here as HTML (escaped for the theme): read them as text.
         # Front matter's title first, as the theme's <title> does; the navigation's label stands in for it otherwise.
         title = html_module.unescape(_TAG.sub("", page.meta.get("title") or page.title or config.site_name))
@@ -277,6 +310,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
+    # Last: the security headers have a rule per top-level folder of the built site, so every other plugin's files
+    # (the theme's search/ folder among them) must be written first, on a fresh build as on a rebuild over a built site.
+    @event_priority(-100)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         if self.news:
@@ -285,22 +321,29 @@ class WisePlugin(BasePlugin[WiseConfig]):
             (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
         hashes = self.scripts.hashes()
         if self.session is not None:
-            # A dirty rebuild renders some pages only: the others' scripts still count, and removed records'
-            # pages go. The search index is rebuilt beside the server, so an edit shows without waiting for it.
+            # A dirty rebuild renders some pages only: the others' scripts still count. What the last build wrote and
+            # this one does not (a removed record's page and embed, a listing's last page) goes.
             self.session.script_hashes |= set(hashes)
             hashes = sorted(self.session.script_hashes)
-            for uri in self.removed:
-                (site_dir / uri.removesuffix("index.md") / "index.html").unlink(missing_ok=True)
+            incremental.remove(site_dir, self.session.outputs - self.outputs)
+            self.session.outputs = self.outputs
             # Pages a dirty rebuild skipped are still published: the sitemap lists them as last built.
             self.sitemap = [entry for uri, entry in self.session.sitemap.items() if uri in self.published]
-        if self.session is not None and (site_dir / "pagefind").is_dir():
-            threading.Thread(target=search_index, args=(site_dir,), daemon=True).start()
-        else:
+        in_background = self.session is not None and (site_dir / "pagefind").is_dir()
+        if not in_background:
             try:
                 search_index(site_dir)
             except SearchIndexError as exc:
                 raise Abort(str(exc)) from None
         chosen = backend(self.site.repository)
         policies = {"/admin/*": editor_policy(chosen.connect, chosen.images)}
-        write_sitemap(site_dir, config.site_url or "/", self.sitemap, last_changes(self.root))
+        dates = self.session.last_changes(self.root) if self.session else last_changes(self.root)
+        write_sitemap(site_dir, config.site_url or "/", self.sitemap, dates)
         (site_dir / "_headers").write_text(headers_file(site_dir, self.site.map_tiles, hashes, policies), encoding="utf-8")
+        if self.session is not None:
+            # Beside the server, once the headers have their rules (the work writes in folders of its own first): the
+            # data's files made again, and the search index, so an edit shows on its page without waiting for them.
+            if self.deferred:
+                self.session.start(self.session.refresh_data_files, lambda: self._made(config), site_dir)
+            if in_background:
+                self.session.start(search_index, site_dir)

@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one file: 1-based line and column of the offending value."""
+    """One mistake in one file: 1-based line and column of the offending value. An `error` stops `wise check` and the
+    build; a `warning` (advice, such as an easy-read sentence that is too long) is reported and stops nothing."""
 
     path: str
     line: int
@@ -45,20 +46,26 @@ def _escape_property(text: str) -> str:
 
 
 class DataError(Exception):
-    """Raised once, after all problems of a run are collected, by callers that must stop."""
+    """Raised once, after all problems of a run are collected, by callers that must stop (the warnings of the run
+    are among them, so they are reported too)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__(report(self.problems))
 
 
-def summary(problems: list[Problem]) -> str:
-    """`N errors in M files`, or `no problems`."""
-    if not problems:
-        return "no problems"
+def _count(problems: list[Problem], noun: str) -> str:
     files = len({p.path for p in problems})
-    errors = len(problems)
-    return f"{errors} error{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    return f"{len(problems)} {noun}{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+
+
+def summary(problems: list[Problem]) -> str:
+    """`N errors in M files`, then `; K warnings in L files` when there are warnings, or `no problems`."""
+    errors = [p for p in problems if p.level == "error"]
+    warnings = [p for p in problems if p.level != "error"]
+    parts = [_count(errors, "error")] if errors else []
+    parts += [_count(warnings, "warning")] if warnings else []
+    return "; ".join(parts) or "no problems"
 
 
 def report(problems: list[Problem], fmt: str = "text") -> str:

@@ -12,13 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from .kinds import KINDS
+from .kinds.glossary import RECORD
 from .kinds.introspect import iter_refs
 from .kinds.monitoring import MEASURES
 from .kinds.position import ARTICLE, FIGURE
 from .load import Loaded
 from .problems import Problem
 
-VOCAB_LABELS = {"sectors": "sector", "districts": "district", "target-groups": "target group", "topics": "topic", "offering-categories": "offering category"}
+VOCAB_LABELS = {
+    "sectors": "sector",
+    "districts": "district",
+    "target-groups": "target group",
+    "topics": "topic",
+    "offering-categories": "offering category",
+    "parties": "party",
+}
 
 
 def check_references(
@@ -45,6 +53,11 @@ def check_references(
                 )
     for record in records.get("position", {}).values():
         problems += _evidence(record, loaded[record.source_path], records, known, docs_dir)
+    for record in records.get("decision", {}).values():
+        source = loaded[record.source_path]
+        problems += _decision_asks(record, source, records) + _decision_articles(record, source, records, known) + _voters(record, source, records)
+    for record in records.get("glossary", {}).values():
+        problems += _page_sources(record, loaded[record.source_path], known, docs_dir)
     return problems
 
 
@@ -58,8 +71,8 @@ def _missing(target: str, value: str, known: dict, vocab: dict) -> str | None:
         if allowed is None or value in allowed:  # None: the vocabulary file has problems of its own
             return None
         close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"no {VOCAB_LABELS.get(name, name)} '{value}'{hint} allowed: {', '.join(sorted(allowed))}"
+        hint = f"; did you mean '{close[0]}'? " if close else "; "
+        return f"no {VOCAB_LABELS.get(name, name)} '{value}'{hint}allowed: {', '.join(sorted(allowed))}"
     if value in known.get(target, ()):
         return None
     close = difflib.get_close_matches(value, sorted(known.get(target, ())), n=1, cutoff=0.75)
@@ -84,4 +97,86 @@ def _evidence(record, source: Loaded, records: dict, known: dict, docs_dir: Path
                 problems.append(source.problem(("evidence", i), f"no monitoring figure '{measure}' for {year}", "unknown-reference"))
         elif ARTICLE.match(item) and docs_dir is not None and not (docs_dir / item).is_file():
             problems.append(source.problem(("evidence", i), f"no article '{item}' under docs/", "unknown-reference"))
+    return problems
+
+
+def _decision_asks(record, source: Loaded, records: dict) -> list[Problem]:
+    """An ask a decision names is an ask of its position (a position that does not exist is reported already)."""
+    problems = []
+    for i, ref in enumerate(record.asks):
+        position = records.get("position", {}).get(ref.position)
+        if position is not None and ref.ask not in {a.id for a in position.asks}:
+            ids = ", ".join(a.id for a in position.asks)
+            problems.append(source.problem(("asks", i, "ask"), f"no ask '{ref.ask}' in position '{ref.position}'; its asks: {ids}", "unknown-reference"))
+    return problems
+
+
+def _decision_articles(record, source: Loaded, records: dict, known: dict) -> list[Problem]:
+    """An article a decision names is an article of the manifesto (data/manifesto.yml)."""
+    manifesto = records.get("manifesto", {}).get("manifesto")
+    if manifesto is None and "manifesto" in known.get("manifesto", ()):
+        return []  # the manifesto has problems of its own
+    articles = [a.id for a in manifesto.articles] if manifesto else []
+    problems = []
+    for i, article in enumerate(record.articles):
+        if article not in articles:
+            where = f"articles: {', '.join(articles)}" if articles else "there is no manifesto (data/manifesto.yml)"
+            close = difflib.get_close_matches(article, articles, n=1, cutoff=0.75)
+            hint = f"; did you mean '{close[0]}'? " if close else "; "
+            problems.append(source.problem(("articles", i), f"no manifesto article '{article}'{hint}{where}", "unknown-reference"))
+    return problems
+
+
+def _voters(record, source: Loaded, records: dict) -> list[Problem]:
+    """An official whose own vote is recorded sat on the council that day: they held a post whose body is the council
+    on the decision's date. (Aldermen and civil servants do not vote in the council.)"""
+    if record.votes is None:
+        return []
+    problems = []
+    for i, vote in enumerate(record.votes.officials):
+        official = records.get("official", {}).get(vote.official)
+        if official is None:
+            continue  # an unknown official is reported already
+        posts = records.get("post", {})
+        seats = [
+            m
+            for m in official.memberships
+            if m.post in posts and posts[m.post].body == "council" and m.start <= record.date and (m.end is None or record.date <= m.end)
+        ]
+        if not seats:
+            problems.append(
+                source.problem(
+                    ("votes", "officials", i, "official"),
+                    f"'{vote.official}' held no council post on {record.date}, so has no vote of their own to record",
+                    "vote",
+                )
+            )
+    return problems
+
+
+def page_source_problem(value: str, known: dict, docs_dir: Path | None) -> str | None:
+    """Why a glossary source names no page of this site, or None: an article must exist under docs/, a record among
+    the records (a one-file kind is named alone: `procurement`)."""
+    record = RECORD.match(value)
+    if record is None:
+        return f"no article '{value}' under docs/" if docs_dir is not None and not (docs_dir / value).is_file() else None
+    kind, record_id = record.group("kind"), record.group("id")
+    if kind not in KINDS:
+        return f"no kind '{kind}'; kinds: {', '.join(KINDS)}"
+    if KINDS[kind].single:
+        if record_id not in (None, kind):
+            return f"the {kind} is one file: write '{kind}' alone"
+        return None if kind in known.get(kind, ()) else f"no {kind} (data/{KINDS[kind].folder})"
+    if record_id is None:
+        return f"name the {kind} too, as '{kind}:<id>'"
+    return _missing(kind, record_id, known, {})
+
+
+def _page_sources(record, source: Loaded, known: dict, docs_dir: Path | None) -> list[Problem]:
+    """Each glossary term's source is a page of this site that exists."""
+    problems = []
+    for i, term in enumerate(record.terms):
+        message = page_source_problem(term.source, known, docs_dir)
+        if message:
+            problems.append(source.problem(("terms", i, "source"), message, "unknown-reference"))
     return problems

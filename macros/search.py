@@ -3,8 +3,8 @@
 The theme's own search ships one lunr index of every page, which every first query downloads whole (17 MB at
 5,000 enterprises). Pagefind splits the index into chunks and a query fetches only those it needs. It indexes
 what readers see: the page's `<main>`, without the navigation sidebars, the "source file" line or the listing
-filters; the 404 page and the web editor are left out. `assets/javascripts/search.js` queries it from the theme's
-search dialog.
+filters; the 404 page, the web editor, the embeds and the further pages of paged listings are left out.
+`assets/javascripts/search.js` queries it from the theme's search dialog.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ import sys
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index's folder in the site
-# What is not the page's own text: the theme's navigation, the repository's source-file line, listing filters.
-IGNORED = (".md-sidebar", ".wise-source", "form[data-filters]")
+# What is not the page's own text: the theme's navigation and its "Back to top" button, the repository's source-file
+# line, listing filters; and the further pages of a paged listing (showcase/page/2/…) as a whole, whose cards are
+# records each found on their own page. A page left with no text is not indexed at all. (The embeds, /embed/…, mark
+# their own root with Pagefind's `data-pagefind-ignore`, which a selector here cannot reach.)
+IGNORED = (".md-sidebar", ".md-top", ".wise-source", "form[data-filters]", "[data-listing-page]")
 # Pagefind also writes ready-made search interfaces; the site uses its own dialog, so they are not published.
 UNUSED = (
     "pagefind-ui.js",

@@ -27,11 +27,14 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Facet:
-    """One filter: its name (the URL parameter and `data-facet`), its label, its values sorted by label."""
+    """One filter: its name (the URL parameter and `data-facet`), its label, its values sorted by label, and pages
+    about its values (the district pages under the district filter), introduced by `pages_label`."""
 
     name: str
     label: str
     values: tuple[FacetValue, ...]
+    pages: tuple = ()
+    pages_label: str = ""
 
 
 def facet(name: str, label: str, value_lists: Iterable[Iterable[str]], label_of: Callable[[str], str], offered: Iterable[str] = ()) -> Facet:

@@ -2,7 +2,9 @@
 
 The template is derived from the model (field order, required or optional, descriptions),
 so it never disagrees with what `wise check` accepts. Required fields are left for the
-editor to fill, optional ones are commented out, and nothing is ever overwritten.
+editor to fill, optional ones are commented out, and nothing is ever overwritten. For a
+one-file kind whose entries are added one at a time (the glossary's terms), `wise new`
+prints an entry to paste into that file and writes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from .kinds import KINDS
 from .kinds.fields import SLUG, WINDOWS_RESERVED, Ref, slugify
+from .kinds.glossary import Term
 from .kinds.introspect import derived, full_annotation, inner_model, is_list, literal_values, marker
 
 
@@ -27,22 +30,19 @@ def _describe(field) -> str:
     return "one of: " + ", ".join(values) if values else ""
 
 
-def template(kind: str, name: str) -> str:
-    """The annotated YAML text of a new record of `kind` titled `name`."""
-    spec = KINDS[kind]
-    model = spec.model
-    lines = [
-        f"# {(model.__doc__ or kind).strip().splitlines()[0]}",
-        "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check",
-        "",
-    ]
+def _field_lines(model, title_field: str, name: str, record_id: str | None = None) -> list[str]:
+    """A model's fields as annotated YAML lines: the title filled in with `name` (and `id` with `record_id`), required
+    fields left for the editor to fill, optional ones commented out, derived ones left out."""
+    lines = []
     for field_name, field in model.model_fields.items():
         if derived(field):
             continue  # written elsewhere; the build fills it in
         hint = _describe(field)
         comment = f"  # {hint}" if hint else ""
-        if field_name == spec.title_field:
+        if field_name == title_field:
             lines.append(f"{field_name}: {json.dumps(name, ensure_ascii=False)}")
+        elif field_name == "id" and record_id:
+            lines.append(f"id: {record_id}{comment}")
         elif field_name == "example":
             lines.append("example: false  # true for fictional demo content")
         elif field.is_required():
@@ -53,6 +53,40 @@ def template(kind: str, name: str) -> str:
                 lines.append(f"#   {'- ' if is_list(field.annotation) else ''}each with: {', '.join(required)}")
         else:
             lines.append(f"# {field_name}:{comment}")
+    return lines
+
+
+def template(kind: str, name: str) -> str:
+    """The annotated YAML text of a new record of `kind` titled `name`."""
+    spec = KINDS[kind]
+    model = spec.model
+    lines = [
+        f"# {(model.__doc__ or kind).strip().splitlines()[0]}",
+        "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check",
+        "",
+    ]
+    return "\n".join(lines + _field_lines(model, spec.title_field, name)) + "\n"
+
+
+# One-file kinds whose entries editors add one at a time: (the list field, the entry's model, its title field).
+ENTRIES = {"glossary": ("terms", Term, "term")}
+
+
+def entry_template(kind: str, name: str, entry_id: str | None = None) -> str:
+    """The annotated YAML of a new entry of a one-file kind (a glossary term), to paste into its list; the id is made
+    from the name unless given."""
+    field, model, title_field = ENTRIES[kind]
+    entry_id = entry_id or slugify(name)
+    if not SLUG.match(entry_id):
+        raise ValueError(f"'{name}' gives no id in the letters a-z and digits that ids use; choose one with --id")
+    body = _field_lines(model, title_field, name, entry_id)
+    lines = [
+        f"# {(model.__doc__ or kind).strip().splitlines()[0]}",
+        f"# Paste this under `{field}:` in data/{KINDS[kind].folder}, fill in the empty required fields and uncomment the optional ones you need.",
+        "# Check with: wise check",
+        f"  - {body[0]}",
+        *(f"    {line}" for line in body[1:]),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -49,12 +49,25 @@ DEFAULTS: dict[str, Any] = {
         "last_reviewed": TODAY,
         "asks": [{"id": "first", "text": "Do the first thing."}],
     },
+    "decision": lambda rid: {
+        "title": rid.replace("-", " ").title(),
+        "kind": "motion",
+        "date": TODAY,
+        "body": "council",
+        "summary": f"What {rid} decides.",
+        "source": "https://example.org/decision",
+        "outcome": "adopted",
+    },
     "campaign": lambda rid: {"name": rid.replace("-", " ").title(), "goal": f"Win {rid}."},
     "seminar": lambda rid: {"title": rid.replace("-", " ").title(), "start": TODAY, "location": {"name": "Town hall"}},
     "network": lambda rid: {"name": rid.replace("-", " ").title(), "kind": "network", "summary": f"The {rid} network."},
     "scheme": lambda rid: {"name": rid.replace("-", " ").title(), "kind": "certification", "criteria": [{"id": "mission", "text": "A social mission."}]},
     "monitoring": lambda rid: {"year": rid, "source": {"title": f"Monitor {rid}"}, "measures": {"enterprises": 10}},
     "manifesto": lambda rid: {"title": "Manifesto", "articles": [{"id": "work", "heading": "Work", "text": "Work for all."}]},
+    "glossary": lambda rid: {
+        "title": "Glossary",
+        "terms": [{"id": "wise", "term": "WISE", "also": ["WISEs"], "definition": "A work-integration social enterprise.", "hard": True, "source": "about.md"}],
+    },
     "procurement": lambda rid: {
         "title": "Procurement rules",
         "thresholds": [

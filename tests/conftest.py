@@ -47,7 +47,7 @@ def write(site: Path, relative: str, text: str | bytes) -> Path:
 
 # Node ids of the tests marked slow (by hand, or for using a built example site): only they may build.
 SLOW: set[str] = set()
-BUILT_SITE_FIXTURES = {"example_site", "example_url"}
+BUILT_SITE_FIXTURES = {"example_site", "example_url", "demo_city", "demo_url"}
 
 
 def pytest_collection_modifyitems(items):
@@ -95,6 +95,26 @@ def example_site(tmp_path_factory) -> Path:
     return out
 
 
+DEMO_ENTERPRISES = 400  # enough for every paged listing but the tracker to run to several pages
+
+
+@pytest.fixture(scope="session")
+def demo_city(tmp_path_factory) -> Path:
+    """A demo city (`wise demo-data`) of DEMO_ENTERPRISES enterprises with the project's docs, theme and settings,
+    built once per test session with `--strict`: its data is in `data/`, its built site in `site/`."""
+    from macros.cli import main
+
+    city = tmp_path_factory.mktemp("demo-city")
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, city / name)
+    # The copy has no macros/ folder to watch (the installed package is used).
+    (city / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("  - macros\n", "", 1))
+    assert main(["demo-data", "--enterprises", str(DEMO_ENTERPRISES), "--out", str(city / "data")]) == 0
+    result = build(city, city / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return city
+
+
 class _Quiet(__import__("http.server").server.SimpleHTTPRequestHandler):
     """Serves a built site; silent; tells linkchecker it may go fast on loopback."""
 
@@ -126,6 +146,14 @@ def serve(directory: Path, headers_for=None):
 def example_url(example_site):
     """The example site served on loopback for the whole session."""
     url, server = serve(example_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_city):
+    """The demo city's site served on loopback for the whole session."""
+    url, server = serve(demo_city / "site")
     yield url
     server.shutdown()
 

@@ -57,3 +57,10 @@ def read(site: Path, url: str) -> Page:
 def resolve(page_url: str, href: str) -> str:
     """A link on the page at `page_url` as a site URL without query or anchor."""
     return urlsplit(urljoin("http://site/" + page_url, href)).path.lstrip("/")
+
+
+def item_rows(content: dict) -> list[dict]:
+    """A listing's item file (`showcase/items.json`, read as JSON) as one dict per item: the file holds its items
+    field by field, a list per field; a field absent from the file is absent from every item, and so is a `null` pin."""
+    fields = content["items"]
+    return [{name: column[i] for name, column in fields.items() if column[i] is not None} for i in range(len(fields["key"]))]

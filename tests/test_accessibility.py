@@ -13,6 +13,15 @@ def first(folder: str) -> str:
     return sorted((ROOT / "data" / folder).glob("*.yml"))[0].stem
 
 
+def district_with_a_post() -> str:
+    """A district whose page has everything: enterprises, figures, a post and asks (else the first district)."""
+    import yaml
+
+    posts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / "posts").glob("*.yml"))]
+    districts = yaml.safe_load((ROOT / "data" / "vocabularies" / "districts.yml").read_text(encoding="utf-8"))["entries"]
+    return next((p["district"] for p in posts if p.get("district")), districts[0]["id"])
+
+
 def page_types() -> dict[str, str]:
     news = sorted(p for p in (ROOT / "docs" / "news" / "posts").glob("*.md"))
     assert news
@@ -20,8 +29,9 @@ def page_types() -> dict[str, str]:
         "home": "",
         "about": "about/",
         "showcase": "showcase/",
-        "enterprise": f"showcase/{first('enterprises')}/",
+        "enterprise": f"showcase/{first('enterprises')}/",  # opens with its easy-read section, as every enterprise does
         "buy-social": "buy-social/",
+        "buy-social, page 2": "buy-social/page/2/",
         "data": "data/",
         "certification": "certification/",
         "scheme": f"certification/{first('schemes')}/",
@@ -52,6 +62,11 @@ def page_types() -> dict[str, str]:
         "calculator": "buy-social/social-return/",
         "procurement rules": "buy-social/rules/",
         "self-test": "certification/self-test/",
+        "decisions": "lobby/decisions/",
+        "decision": f"lobby/decisions/{first('decisions')}/",
+        "scorecard": "manifesto/scorecard/",
+        "district": f"districts/{district_with_a_post()}/",
+        "glossary": "glossary/",
     }
 
 
@@ -84,6 +99,8 @@ def open_page(browser, example_url, url: str, width: int):
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(example_url) else r.abort())
     response = page.goto(example_url + url)
     assert response.status == 200
+    if page.query_selector("[data-filterable]"):
+        page.wait_for_selector("[data-filterable][data-ready]")  # its filters are shown once its item file is in
     return page
 
 

@@ -96,7 +96,7 @@ def test_every_kind_is_a_collection_writing_its_own_files():
         collection = COLLECTIONS[admin.collection_name(kind)]
         if kind.name == "vocabulary":
             files = {f["name"]: f["file"] for f in collection["files"]}
-            assert files == {n: f"data/vocabularies/{n}.yml" for n in ("sectors", "districts", "target-groups", "topics", "offering-categories")}
+            assert files == {n: f"data/vocabularies/{n}.yml" for n in ("sectors", "districts", "target-groups", "topics", "offering-categories", "parties")}
         elif kind.single:
             assert [f["file"] for f in collection["files"]] == [f"data/{kind.folder}"]
         else:

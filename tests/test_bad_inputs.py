@@ -183,7 +183,7 @@ def test_misspelled_and_unknown_fields_are_refused(tiny):
     enterprise(tiny, "adress:\n  street: Damrak 1\nemployee_names: [Jan]\n")
     assert problems(tiny / "data") == [
         f"{E}:6:1: error: adress: unknown field; did you mean 'address'? [unknown-field]",
-        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, serves, certifications, figures, jobs [unknown-field]",
+        f"{E}:8:1: error: employee_names: unknown field; allowed: example, name, summary, description, sector, district, target_groups, offerings, address, geo, website, contact, legal_form, founded, how_to_apply, serves, certifications, figures, jobs, easy_read [unknown-field]",
     ]
 
 
@@ -240,7 +240,7 @@ def test_misplaced_files_are_not_silently_ignored(tiny):
     write(tiny, "enterprise/other.yml", BASE)
     write(tiny, "enterprises/notes.txt", "x")
     assert problems(tiny / "data") == [
-        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, enterprises, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
+        "data/enterprise:1:1: error: file: is not read by any kind; expected one of: README.md, campaigns, decisions, enterprises, glossary.yml, manifesto.yml, monitoring, networks, officials, positions, posts, procurement.yml, schemas, schemes, seminars, vocabularies [unknown-file]",
         "data/enterprises/notes.txt:1:1: error: file: is not a .yml record file; records are <id>.yml directly in their kind's folder [unknown-file]",
     ]
 
@@ -287,7 +287,7 @@ def test_there_is_no_field_for_workers_personal_data(tiny):
     )
     assert (
         problems(tiny / "data")[-1]
-        == "data/officials/an-alderman.yml:2:1: error: home_address: unknown field; allowed: example, name, party, memberships, contact, sources [unknown-field]"
+        == "data/officials/an-alderman.yml:2:1: error: home_address: unknown field; allowed: example, name, party, memberships, contact, sources, contacts [unknown-field]"
     )
 
 
@@ -319,7 +319,7 @@ def test_symbolic_links_are_not_followed(tiny, tmp_path):
 def test_network_membership_is_written_on_the_network_only(tiny):
     write(tiny, "enterprises/kantine.yml", (tiny / "data/enterprises/kantine.yml").read_text() + "networks: [kantine-netwerk]\n")
     assert problems(tiny / "data") == [
-        "data/enterprises/kantine.yml:19:11: error: networks: is not written here: membership is written once, on the network: "
+        "data/enterprises/kantine.yml:20:11: error: networks: is not written here: membership is written once, on the network: "
         "add this enterprise's id to `members` in data/networks/<network>.yml [one-side]"
     ]
 
@@ -452,3 +452,73 @@ def test_a_hand_written_page_at_a_generated_address_fails_the_build_naming_it(ti
     result = build(tiny, tmp_path / "out")
     assert result.returncode == 1
     assert "docs/showcase.md is at showcase/, the address of a generated page; move or rename it" in result.stdout + result.stderr
+
+
+# -- council decisions and contacts ----------------------------------------------------------------------------------
+D = "data/decisions/reserve-motion.yml"
+DECISION = """example: true
+title: Motion to reserve contracts
+kind: motion
+date: 2025-06-12
+body: council
+summary: Asks the alderman to reserve contracts.
+source: https://example.org/motion
+outcome: adopted
+"""
+
+
+def decision(site: Path, extra: str = "", base: str = DECISION) -> Path:
+    return write(site, "decisions/reserve-motion.yml", base + extra)
+
+
+def test_a_decisions_bad_votes_are_refused_at_their_line(tiny):
+    decision(tiny, "votes:\n  parties:\n    - party: green\n      vote: yes\n  officials:\n    - official: an-alderman\n      vote: for\n")
+    assert problems(tiny / "data") == [f"{D}:12:13: error: votes.parties[0].vote: must be one of 'for', 'against' or 'absent': 'yes' [enum]"]
+    decision(tiny, "votes:\n  parties:\n    - party: green\n      vote: for\n  officials:\n    - official: an-alderman\n      vote: for\n")
+    assert problems(tiny / "data") == [
+        f"{D}:14:17: error: votes.officials[0].official: 'an-alderman' held no council post on 2025-06-12, so has no vote of their own to record [vote]"
+    ]
+    decision(tiny, "votes: {}\n")
+    assert problems(tiny / "data") == [
+        f"{D}:9:8: error: votes: records no vote: give the parties' votes (and the officials' where recorded), or leave `votes` out [invalid]"
+    ]
+    decision(tiny, "votes:\n  parties:\n    - party: green\n      vote: for\n")
+    assert problems(tiny / "data") == []
+
+
+def test_a_vote_by_an_unknown_party_is_refused_naming_the_parties(tiny):
+    decision(tiny, "votes:\n  parties:\n    - party: gren\n      vote: for\n")
+    assert problems(tiny / "data") == [
+        f"{D}:11:14: error: votes.parties[0].party: no party 'gren'; did you mean 'green'? allowed: green, red [unknown-reference]"
+    ]
+
+
+def test_a_decision_without_a_date_is_refused_at_its_mapping(tiny):
+    decision(tiny, base=DECISION.replace("date: 2025-06-12\n", ""), extra="votes:\n  parties: [{party: green, vote: for}]\n")
+    assert problems(tiny / "data") == [f"{D}:1:1: error: date: is required [required]"]
+    decision(tiny, base=DECISION.replace("date: 2025-06-12", "date:"))
+    assert problems(tiny / "data") == [f"{D}:4:6: error: date: is required: the value is empty [required]"]
+
+
+def test_the_asks_and_articles_a_decision_names_must_exist(tiny):
+    decision(tiny, "asks:\n  - {position: buy-social, ask: reserved}\n  - {position: buy-socal, ask: reserve}\narticles: [wrok]\n")
+    assert problems(tiny / "data") == [
+        f"{D}:10:33: error: asks[0].ask: no ask 'reserved' in position 'buy-social'; its asks: reserve [unknown-reference]",
+        f"{D}:11:16: error: asks[1].position: no position 'buy-socal'; did you mean 'buy-social'? [unknown-reference]",
+        f"{D}:12:12: error: articles[0]: no manifesto article 'wrok'; did you mean 'work'? articles: work [unknown-reference]",
+    ]
+    decision(tiny, "asks:\n  - {position: buy-social, ask: reserve}\narticles: [work]\n")
+    assert problems(tiny / "data") == []
+
+
+def test_contacts_name_officials_in_their_public_role_and_no_one_else(tiny):
+    text = (tiny / "data/officials/an-alderman.yml").read_text()
+    write(tiny, "officials/an-alderman.yml", text + "  - date: 2025-05-01\n    kind: dinner\n    with: Jan, her neighbour\n    source: https://example.org/x\n")
+    assert problems(tiny / "data") == [
+        "data/officials/an-alderman.yml:14:11: error: contacts[1].kind: must be one of 'meeting', 'letter', 'hearing' or 'call': 'dinner' [enum]",
+        "data/officials/an-alderman.yml:15:5: error: contacts[1].with: unknown field; allowed: date, kind, note, source [unknown-field]",
+    ]
+    position = (tiny / "data/positions/buy-social.yml").read_text()
+    write(tiny, "officials/an-alderman.yml", text)
+    write(tiny, "positions/buy-social.yml", position.replace("    officials:\n      - an-alderman\n", ""))
+    assert problems(tiny / "data") == ["data/positions/buy-social.yml:18:5: error: contacts[0].officials: is required [required]"]

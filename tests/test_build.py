@@ -5,6 +5,7 @@ Hostile text, macro errors, lost records and leftover template text are tested h
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ CONTRACT_URLS = {
     "posts": ("post", "lobby/posts/{id}/", "lobby/posts/"),
     "officials": ("official", "lobby/officials/{id}/", "lobby/officials/"),
     "positions": ("position", "lobby/positions/{id}/", "lobby/positions/"),
+    "decisions": ("decision", "lobby/decisions/{id}/", "lobby/decisions/"),
     "campaigns": ("campaign", "campaigns/{id}/", "campaigns/"),
     "seminars": ("seminar", "seminars/{id}/", "seminars/"),
     "networks": ("network", "networks/{id}/", "networks/"),
@@ -36,18 +38,34 @@ def expected_records(data: Path):
             yield kind, path.stem, url.format(id=path.stem), listing
     if (data / "manifesto.yml").exists():
         yield "manifesto", "manifesto", "manifesto/", "manifesto/"
+    if (data / "glossary.yml").exists():
+        yield "glossary", "glossary", "glossary/", "glossary/"
+
+
+def listing_links(site: Path, listing: str) -> set[str]:
+    """The site URLs a listing links to, on its first page and on every page its pager reaches from there, one
+    `rel=next` link after the other."""
+    links: set[str] = set()
+    url, seen = listing, set()
+    while url is not None and url not in seen:
+        seen.add(url)
+        page = read(site, url)
+        links |= {resolve(url, href) for href in page.links()}
+        following = [resolve(url, a["href"]) for tag, a in page.elements if tag == "a" and a.get("rel") == "next"]
+        url = following[0] if following else None
+    return links
 
 
 def assert_nothing_lost(data: Path, site: Path):
-    """Every record has its page with its marker, its listing links to it, it has its export
+    """Every record has its page with its marker, its listing (through its pager) links to it, it has its export
     row, and the search index holds its page."""
-    import json
+    from macros.search import read_index
 
     missing = []
-    from macros.search import read_index
 
     indexed = {url.lstrip("/") for url in read_index(site)}
     exported: dict[str, set] = {}
+    listed: dict[str, set] = {}
     for kind, record_id, url, listing in expected_records(data):
         if kind not in exported:
             exported[kind] = {row["id"] for row in json.loads((site / "data" / f"{kind}.json").read_text(encoding="utf-8"))}
@@ -61,7 +79,9 @@ def assert_nothing_lost(data: Path, site: Path):
             continue
         if f'data-record="{kind}:{record_id}"' not in page.read_text(encoding="utf-8"):
             missing.append(f"{kind}:{record_id}: page lacks its data-record marker")
-        if listing != url and url not in {resolve(listing, href) for href in read(site, listing).links()}:
+        if listing not in listed:
+            listed[listing] = listing_links(site, listing)
+        if listing != url and url not in listed[listing]:
             missing.append(f"{kind}:{record_id}: /{listing} does not link to it")
     assert missing == []
 
@@ -150,7 +170,7 @@ def hostile_site(site: Path, text: str = HOSTILE) -> None:
         site,
         "enterprises/kantine.yml",
         f'''name: "{h}"
-summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>"
+summary: "Canteen {{{{ 7*7 }}}} | <b>x</b>, a WISE"
 description: "{md_q}"
 sector: catering
 district: oost
@@ -173,7 +193,16 @@ certifications:
     write(
         site,
         "officials/an-alderman.yml",
-        f'name: "Official {h}"\nparty: "{h}"\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n',
+        f'name: "Official {h}"\nparty: green\nmemberships:\n  - post: wethouder\n    start: 2022-06-01\nsources: [https://example.org/a]\n'
+        f'contacts: [{{date: 2025-01-01, kind: meeting, note: "{h}", source: "https://example.org/m"}}]\n',
+    )
+    write(site, "vocabularies/parties.yml", f'title: "Parties {h}"\nentries:\n  - id: green\n    label: "{h}"\n  - id: red\n    label: "Red {h}"\n')
+    write(
+        site,
+        "decisions/reserve-motion.yml",
+        f'title: "Decision {h}"\nkind: motion\ndate: 2025-06-12\nbody: committee\ncommittee: "{h}"\nreference: "{h}"\nsummary: "{h}"\n'
+        f"source: https://example.org/motion\noutcome: adopted\ntopics: [social-procurement]\nasks: [{{position: buy-social, ask: reserve}}]\narticles: [work]\n"
+        f"votes: {{parties: [{{party: green, vote: for}}, {{party: red, vote: against}}]}}\n",
     )
     write(site, "networks/kantine-netwerk.yml", f'name: "Network {h}"\nkind: network\nsummary: "{h}"\npartners: ["{h}"]\ndescription: "{md_q}"\n')
     write(
@@ -202,6 +231,8 @@ certifications:
         "manifesto.yml",
         f'title: "Manifesto {h}"\npreamble: "{md_q}"\narticles:\n  - id: work\n    heading: "{h}"\n    text: "{h}"\nsignatories:\n  - organisation: "{h}"\n',
     )
+    # The glossary's text reaches every page that uses a term: as the title of the link from its first use.
+    write(site, "glossary.yml", f'title: "Glossary {h}"\nintro: "{h}"\nterms:\n  - id: wise\n    term: WISE\n    definition: "{h}"\n    source: index.md\n')
     write(site, "vocabularies/sectors.yml", f'title: "Sectors {h}"\ndescription: "{h}"\nentries:\n  - id: catering\n    label: "{h}"\n    description: "{h}"\n')
 
 
@@ -216,9 +247,15 @@ PAGES = [
     "lobby/positions/buy-social/",
     "manifesto/",
     "vocabularies/sectors/",
+    "glossary/",
     "showcase/",
     "campaigns/",
     "lobby/positions/",
+    "lobby/decisions/reserve-motion/",
+    "lobby/decisions/",
+    "lobby/officials/",
+    "manifesto/scorecard/",
+    "districts/oost/",
 ]
 
 
@@ -248,6 +285,14 @@ def test_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_p
         # Template text is never evaluated.
         assert "{{ 7*7 }} {% include 'x' %} {{ config.__class__ }}" in page.text, url
         assert " 49 " not in page.text and "MkDocsConfig" not in page.text, url
+    # The listings' item files hold the same cards: the text literally, each card the shape it has with plain words.
+    for listing in ("showcase/", "buy-social/", "certification/", "lobby/tracker/"):
+        cards, control = (
+            [Page(html) for html in json.loads((site / listing / "items.json").read_text(encoding="utf-8"))["items"]["html"]]
+            for site in (out, tmp_path / "benign")
+        )
+        assert [shape(c) for c in cards] == [shape(c) for c in control], listing
+        assert any("<script>alert(1)</script> <img src=x onerror=alert(2)>" in c.text for c in cards), listing
     # Markdown fields render allowed Markdown and drop script, handlers and unsafe links.
     html = (out / "showcase/kantine/index.html").read_text(encoding="utf-8")
     page = read(out, "showcase/kantine/")
@@ -258,3 +303,16 @@ def test_hostile_text_is_shown_literally_and_adds_nothing_to_the_dom(tiny, tmp_p
     assert "https://example.org/i.png" not in [attrs.get("src") for _, attrs in page.elements]
     # Titles are escaped text in <title> and in the search index.
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Feeds escape by XML's rules: they parse cleanly and give the text back as written; the head names them escaped.
+    import feedparser
+
+    for feed in sorted((out / "lobby").rglob("feed.xml")):
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.get("bozo_exception"))
+    official = feedparser.parse((out / "lobby/officials/an-alderman/feed.xml").read_bytes())
+    assert official.feed.title == f"Official {HOSTILE}: the lobby"
+    assert [e.title for e in official.entries if e.title.startswith("Meeting")] == [f"Meeting with Official {HOSTILE}"]
+    head = read(out, "lobby/officials/an-alderman/")
+    assert [a["title"] for t, a in head.elements if t == "link" and a.get("type") == "application/rss+xml"] == [
+        f"Official {HOSTILE}: steps, votes and contacts"
+    ]

@@ -12,7 +12,7 @@ import io
 import pytest
 import yaml
 from conftest import ROOT
-from test_showcase_browser import delivers_in, raw, visible
+from test_showcase_browser import delivers_in, raw, ready, visible
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +56,7 @@ def test_a_buyer_reaches_reserved_catering_suppliers_in_noord_in_three_clicks_an
     today = dt.date.today()
     page.goto(page.base)
     page.click("a[href$='buy-social/?article20=yes']")  # 1: suppliers that may get a reserved contract
+    ready(page)
     page.check("input[name=category][value=catering]")  # 2
     page.check("input[name=area][value=noord]")  # 3
     want = {
@@ -81,8 +82,10 @@ def test_a_buyer_reaches_reserved_catering_suppliers_in_noord_in_three_clicks_an
 )
 def test_download_these_results_holds_the_rows_shown_with_the_exports_columns(page, url, export):
     page.goto(page.base + url)
+    ready(page)
     page.wait_for_selector("[data-download-results]:not([hidden])")
     shown = set(page.eval_on_selector_all("[data-filterable] [data-item]:not([hidden])", "els => els.map(e => e.dataset.key)"))
+    assert int(page.get_attribute("[data-filterable] [data-count]", "data-count")) == len(shown)  # every match is shown
     rows = downloaded(page, "[data-download-results] a")
     header = next(csv.reader(io.StringIO(page.evaluate(f"fetch('{page.base}data/{export}.csv').then(r => r.text())").lstrip("\ufeff"))))
     assert rows[0] == header

@@ -322,14 +322,23 @@ def test_an_enterprise_that_never_applied_has_no_state():
 
 
 # -- the derived exports -------------------------------------------------------------------------
-def test_the_derived_exports_are_the_asks_and_the_certification_matrix():
+def test_the_derived_exports_are_the_asks_the_certification_matrix_the_scorecards_two_tables_and_the_glossary_terms():
     assert [(d.name, d.label, d.row_is) for d in derived.DERIVED] == [
         ("asks", "Asks", "one ask of a position"),
         ("certification-matrix", "Certification matrix", "one enterprise: its state for each certification scheme and Article 20's test"),
+        ("scorecard", "Manifesto scorecard", "one manifesto article: its status and the decisions behind it"),
+        ("party-alignment", "Parties and the manifesto", "one party: how its votes on the decisions naming a manifesto article lined up with the manifesto"),
+        ("glossary-terms", "Glossary terms", "one term of the glossary, with its definition and source"),
     ]
-    assert [d.docs for d in derived.DERIVED] == [derived.ASK_DOCS, derived.MATRIX_DOCS]
-    assert [d.columns for d in derived.DERIVED] == [derived.ask_columns, derived.matrix_columns]
-    assert [d.rows for d in derived.DERIVED] == [derived.ask_rows, derived.matrix_rows]
+    assert [d.docs for d in derived.DERIVED] == [derived.ASK_DOCS, derived.MATRIX_DOCS, derived.SCORECARD_DOCS, derived.ALIGNMENT_DOCS, derived.TERM_DOCS]
+    assert [d.columns for d in derived.DERIVED] == [
+        derived.ask_columns,
+        derived.matrix_columns,
+        derived.scorecard_columns,
+        derived.alignment_columns,
+        derived.term_columns,
+    ]
+    assert [d.rows for d in derived.DERIVED] == [derived.ask_rows, derived.matrix_rows, derived.scorecard_rows, derived.alignment_rows, derived.term_rows]
 
 
 def test_the_asks_export_has_a_column_for_each_documented_one():

@@ -114,3 +114,18 @@ def test_the_github_format_escapes_file_names_and_messages_as_github_documents()
 
     problem = Problem("data/a,b:c%d\nx.yml", 3, 5, "name", "50% done\r\n::error ::injected", "rule")
     assert problem.github() == "::error file=data/a%2Cb%3Ac%25d%0Ax.yml,line=3,col=5::name: 50%25 done%0D%0A::error ::injected [rule]"
+
+
+def test_new_glossary_prints_a_term_to_paste_that_only_lacks_the_editors_fields(tiny, capsys):
+    path = tiny / "data" / "glossary.yml"
+    before = path.read_text(encoding="utf-8")
+    assert main(["new", "glossary", "Sheltered workshop", "--data-dir", str(tiny / "data")]) == 0
+    snippet = capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == before, "wise new writes nothing into the glossary"
+    assert "  - id: sheltered-workshop" in snippet and '    term: "Sheltered workshop"' in snippet
+    path.write_text(before + snippet, encoding="utf-8")
+    assert problems(tiny / "data") == [
+        "data/glossary.yml:27:16: error: terms[3].definition: is required: the value is empty [required]",
+        "data/glossary.yml:29:12: error: terms[3].source: is required: the value is empty [required]",
+    ]
+    assert main(["new", "glossary", "!!!"]) == 2

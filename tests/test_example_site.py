@@ -53,6 +53,21 @@ def test_example_data_is_as_rich_as_the_issue_asks():
     seminars = catalog.all("seminar")
     assert len(seminars) >= 6
     assert catalog.count("network") >= 3 and catalog.count("scheme") >= 3
+    decisions = catalog.all("decision")
+    assert len(decisions) >= 12 and all(d.example for d in decisions)
+    assert sum(1 for d in decisions if d.votes) >= 8 and any(d.votes and d.votes.officials for d in decisions)
+    assert {d.outcome for d in decisions} == {"adopted", "rejected", "withdrawn", "promised"}
+    # The seed's policy threads: co-written policy, outcome reporting, social procurement.
+    named = {(a.position, a.ask) for d in decisions for a in d.asks}
+    assert {("governance-on-content", "co-written-policy"), ("governance-on-content", "outcome-reporting")} <= named
+    assert any(position == "social-buying-city" for position, _ in named)
+    assert any(o.contacts for o in catalog.all("official")) and any(p.contacts for p in positions)
+    # Easy read on every enterprise and position; a glossary of the words the issue names, hard words marked.
+    assert [e.id for e in enterprises if not e.easy_read] == [] and [p.id for p in positions if not p.easy_read] == []
+    terms = {t.id: t for t in catalog.glossary.terms}
+    named = {"wise", "social-enterprise", "social-return", "reserved-contract", "cpv", "isomorphism", "governance-arrangements", "momentum", "upscaling"}
+    assert named <= set(terms) and {"buy-social", "job-coach", "wage-cost-subsidy"} <= set(terms)
+    assert terms["wage-cost-subsidy"].dutch == "loonkostensubsidie" and terms["isomorphism"].hard and not terms["job-coach"].hard
 
 
 def test_published_data_files_have_no_leftover_template_or_python_text(example_site):

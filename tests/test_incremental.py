@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 
 import pytest
@@ -15,6 +16,7 @@ from conftest import ROOT
 
 from macros import incremental
 from macros.incremental import Reads, TrackingCatalog, affected, changes
+from macros.views import buy_social, enterprise, scheme, tracker
 
 
 def tracked(catalog):
@@ -60,6 +62,14 @@ def test_labels_depend_on_their_vocabularys_entries():
     assert reads.keys == {("field", "vocabulary", "sectors", "entries")}
 
 
+def test_the_glossarys_terms_depend_on_the_glossarys_terms():
+    data = Data()
+    data.glossary()
+    catalog, reads = tracked(data.catalog())
+    assert catalog.glossary_terms()
+    assert reads.keys == {("field", "glossary", "*", "terms"), ("members", "glossary")}
+
+
 def test_an_edit_touches_the_fields_it_changed_and_members_only_when_records_come_or_go():
     before, after = Data(), Data()
     old = before.enterprise("bakery", summary="Bread.")
@@ -85,11 +95,17 @@ def test_only_pages_whose_reads_hold_a_touched_key_are_affected():
 
 
 # -- serving: dirty rebuilds against full builds ------------------------------------------------------------------
+def differences(served, built) -> list[str]:
+    """The files that differ between two built sites (only in one, or with other bytes), by path."""
+    a, b = site_files(served), site_files(built)
+    return sorted(path for path in a.keys() | b.keys() if a.get(path) != b.get(path))
+
+
 def site_files(site) -> dict:
-    """Every built file but the search index (rebuilt beside a server, in the background)."""
+    """Every built file but the search index (rebuilt beside a server, in the background), and every folder."""
     tops = [p for p in site.iterdir() if p.name not in ("pagefind", ".pagefind-new", ".pagefind-old")]
-    files = [f for top in tops for f in ([top] if top.is_file() else top.rglob("*")) if f.is_file()]
-    return {f.relative_to(site).as_posix(): f.read_bytes() for f in files}
+    files = [f for top in tops for f in ([top] if top.is_file() else [top, *top.rglob("*")])]
+    return {f.relative_to(site).as_posix(): f.read_bytes() if f.is_file() else None for f in files}
 
 
 @pytest.fixture(params=["tiny", "project"])
@@ -110,13 +126,18 @@ def serving(request, tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.chdir(tiny)
     monkeypatch.setattr(incremental, "SESSIONS", {})
+    # Set here so that the teardown puts back the value from before the test: `rebuild()` turns serving on (the
+    # plugin's on_startup), and a later test's build must not run as a server's rebuild.
+    monkeypatch.setattr(incremental, "SERVING_DIRTY", False)
     served = tmp_path / "served"
 
     def rebuild():
         config = load_config(str(tiny / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, dirty=True)
-        return incremental.SESSIONS[str(tiny / "mkdocs.yml")]
+        session = incremental.SESSIONS[str(tiny / "mkdocs.yml")]
+        session.settle()  # the exports and embeds are made again beside the server
+        return session
 
     def full(name: str):
         out = tmp_path / name
@@ -126,7 +147,6 @@ def serving(request, tiny, tmp_path, monkeypatch):
         return out
 
     yield tiny, served, rebuild, full, request.param
-    monkeypatch.setattr(incremental, "SERVING_DIRTY", False)
 
 
 def edit(path, old: str, new: str) -> None:
@@ -135,6 +155,34 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
     later = time.time() + 2  # past the file system's time resolution, as an editor's save would be
     os.utime(path, (later, later))
+
+
+@pytest.mark.slow
+def test_serving_ends_with_the_test(serving):
+    *_, rebuild, _, which = serving
+    if which == "tiny":
+        rebuild()
+        assert incremental.SERVING_DIRTY
+
+
+def test_no_build_runs_as_a_servers_rebuild_after_the_serving_tests():
+    """Runs after the test above (pytest keeps a file's order): its serving does not outlive it."""
+    assert incremental.SERVING_DIRTY is False and incremental.SESSIONS == {}
+
+
+@pytest.mark.slow
+def test_a_build_after_serving_in_the_same_process_uses_no_session(serving):
+    """MkDocs keeps the plugin object between builds of one process; a plain build after a server's rebuilds must
+    still make everything from its own data, nothing from the server's session."""
+    tiny, served, rebuild, full, which = serving
+    if which != "tiny":
+        pytest.skip("the tiny site is enough")
+    rebuild()
+    edit(tiny / "data" / "enterprises" / "kantine.yml", "name: De Kantine", "name: De Kantine Noord")
+    rebuild()
+    built = full("after-serving")
+    assert b"De Kantine Noord" in (built / "embed" / "enterprise" / "kantine" / "index.html").read_bytes()
+    assert not [t for t in threading.enumerate() if t.name.endswith(("(refresh_made)", "(index)"))]
 
 
 @pytest.mark.slow
@@ -151,35 +199,60 @@ def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_bu
     assert record in session.rendered and "showcase/index.md" in session.rendered
     assert session.rendered < everything
     assert not [uri for uri in session.rendered if uri.startswith(("seminars/", "lobby/posts/")) and uri.count("/") > 2]
-    assert site_files(served) == site_files(full("after-summary"))
+    assert differences(served, full("after-summary")) == []
 
     name = next(line for line in enterprise.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
     edit(enterprise, name, "name: A New Name For This Enterprise")
     rebuild()
-    assert site_files(served) == site_files(full("after-name"))
+    assert differences(served, full("after-name")) == []
 
 
 @pytest.mark.slow
-def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving):
+def test_a_new_record_and_a_removed_one_are_served_as_a_full_build_would(serving, monkeypatch):
+    """With a card a page, the second enterprise brings the long listings' second pages, and takes them away again."""
     tiny, served, rebuild, full, which = serving
     if which != "tiny":
         pytest.skip("the tiny site is enough for adding and removing")
+    for view in (buy_social, enterprise):
+        monkeypatch.setattr(view, "CARDS", 1)
+    for view in (scheme, tracker):
+        monkeypatch.setattr(view, "ROWS", 1)
+    further = ["showcase/page/2/index.html", "buy-social/page/2/index.html", "certification/page/2/index.html"]
     rebuild()
+    assert not [path for path in further if (served / path).exists()]
+    items = (served / "showcase" / "items.json").read_bytes()
     shutil.copy(tiny / "data" / "enterprises" / "kantine.yml", tiny / "data" / "enterprises" / "tweede-kantine.yml")
     edit(tiny / "data" / "enterprises" / "tweede-kantine.yml", "name: De Kantine", "name: De Tweede Kantine")
-    rebuild()
+    session = rebuild()
     assert (served / "showcase" / "tweede-kantine" / "index.html").is_file()
-    assert site_files(served) == site_files(full("added"))
+    assert [path for path in further if (served / path).is_file()] == further
+    assert {path.replace(".html", ".md") for path in further} <= session.rendered
+    assert (served / "showcase" / "items.json").read_bytes() != items
+    assert differences(served, full("added")) == []
     (tiny / "data" / "enterprises" / "tweede-kantine.yml").unlink()
     rebuild()
     assert not (served / "showcase" / "tweede-kantine" / "index.html").exists()
-    assert site_files(served) == site_files(full("removed"))
+    assert not [path for path in further if (served / path).exists()]
+    assert (served / "showcase" / "items.json").read_bytes() == items
+    assert differences(served, full("removed")) == []
+    # An official's page comes with files beside it (their feed, and the sitemap the theme asks for there).
+    shutil.copy(tiny / "data" / "officials" / "an-alderman.yml", tiny / "data" / "officials" / "another-alderman.yml")
+    edit(tiny / "data" / "officials" / "another-alderman.yml", "name: An Alderman", "name: Another Alderman")
+    rebuild()
+    assert (served / "lobby" / "officials" / "another-alderman" / "feed.xml").is_file()
+    (tiny / "data" / "officials" / "another-alderman.yml").unlink()
+    rebuild()
+    assert not [p.name for p in (served / "lobby" / "officials" / "another-alderman").rglob("*") if p.is_file()]
+    assert differences(served, full("official-removed")) == []
 
 
 @pytest.mark.slow
 def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_would(serving):
-    """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there), a
-    network's members (on the members' pages), an official's post (on both posts' pages)."""
+    """An official's name (shown on posts, positions, briefings), a district's label (on every enterprise there and
+    its district page), a network's members (on the members' pages), an official's post (on both posts' pages), a
+    glossary term's definition (the tooltip of its first use on every record page), a decision's outcome and a
+    party's vote (on ask timelines, officials' votes, the scorecard), a party's label (on officials and the
+    scorecard's parties) and a contact (an official's last contact)."""
     site, served, rebuild, full, which = serving
     if which != "project":
         pytest.skip("the project's data has the references")
@@ -191,9 +264,14 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
             ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
             ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
             ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
+            ("glossary.yml", "a business that sells real products", "a company that sells real products"),
+            ("decisions/motion-outcome-reporting-2024.yml", "outcome: rejected", "outcome: adopted"),
+            ("decisions/motion-outcome-reporting-2024.yml", "{party: pvda, vote: against}", "{party: pvda, vote: for}"),
+            ("vocabularies/parties.yml", "label: GroenLinks", "label: GroenLinks (fractie)"),
+            ("officials/joost-van-dijk.yml", "    kind: call\n", "    kind: meeting\n"),
         ]
     ):
         edit(data / path, old, new)
         session = rebuild()
         assert session.rendered, path
-        assert site_files(served) == site_files(full(f"step-{step}")), path
+        assert differences(served, full(f"step-{step}")) == [], path

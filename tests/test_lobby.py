@@ -142,8 +142,9 @@ def test_a_heavy_briefing_still_prints_on_two_a4_pages_at_most(tiny, tmp_path, b
     steps = "".join(
         f'      - date: 2025-0{m}-01\n        status: acknowledged\n        note: "{note}"\n        source: https://example.org/{m}\n' for m in range(1, 8)
     )
+    # The first ask keeps the id the tiny site's decision names.
     asks = "".join(
-        f'  - id: ask-{i}\n    text: "{"Reserve contracts for social enterprises in every category of the city purchasing plan, " * 2}{i}"\n    history:\n{steps}'
+        f'  - id: {"reserve" if i == 0 else f"ask-{i}"}\n    text: "{"Reserve contracts for social enterprises in every category of the city purchasing plan, " * 2}{i}"\n    history:\n{steps}'
         for i in range(8)
     )
     write(

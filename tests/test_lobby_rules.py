@@ -229,14 +229,47 @@ def contacts() -> Data:
 
 def test_an_officials_last_contact_is_the_most_recent_step_naming_them():
     catalog = contacts().catalog()
-    view_, found = lobby.last_contact(catalog, catalog.get("official", "bert"))
-    assert ((view_.position.id, view_.ask.id), found.date, found.status) == (("wages", "paid"), dt.date(2025, 8, 1), "committed")
+    found = lobby.last_contact(catalog, catalog.get("official", "bert"))
+    assert ((found.ask.position.id, found.ask.ask.id), found.date, found.kind, found.status) == (("wages", "paid"), dt.date(2025, 8, 1), "step", "committed")
 
 
 def test_of_a_days_steps_naming_an_official_the_last_contact_is_the_first_in_page_order():
     catalog = contacts().catalog()
-    view_, found = lobby.last_contact(catalog, catalog.get("official", "anna"))
-    assert ((view_.position.id, view_.ask.id), found.date, found.note) == (("buying", "local"), dt.date(2025, 3, 1), "first")
+    found = lobby.last_contact(catalog, catalog.get("official", "anna"))
+    assert ((found.ask.position.id, found.ask.ask.id), found.date, found.note) == (("buying", "local"), dt.date(2025, 3, 1), "first")
+
+
+def meeting(day: str, **more) -> dict:
+    return {"date": day, "kind": "meeting", "source": "https://example.org/agenda", **more}
+
+
+def test_a_contact_recorded_on_the_official_or_a_position_is_a_contact_and_the_newest_is_the_last():
+    data = contacts()
+    data.official("bert", memberships=[holding("council", "2010-01-01")], contacts=[meeting("2025-09-01", note="Coffee in the town hall.")])
+    catalog = data.catalog()
+    found = lobby.last_contact(catalog, catalog.get("official", "bert"))
+    assert (found.date, found.kind, found.note, found.ask, found.position) == (dt.date(2025, 9, 1), "meeting", "Coffee in the town hall.", None, None)
+    data.position("later", contacts=[{**meeting("2025-10-01"), "kind": "letter", "officials": ["bert"]}])
+    catalog = data.catalog()
+    found = lobby.last_contact(catalog, catalog.get("official", "bert"))
+    assert (found.date, found.kind, found.position.id) == (dt.date(2025, 10, 1), "letter", "later")
+
+
+def test_a_step_comes_before_a_recorded_contact_of_the_same_day():
+    data = contacts()
+    data.official("bert", memberships=[holding("council", "2010-01-01")], contacts=[meeting("2025-08-01")])
+    catalog = data.catalog()
+    assert lobby.last_contact(catalog, catalog.get("official", "bert")).kind == "step"
+
+
+def test_contacts_with_an_official_are_theirs_and_those_positions_record_naming_them_newest_first():
+    data = contacts()
+    data.official("bert", memberships=[holding("council", "2010-01-01")], contacts=[meeting("2025-01-01"), meeting("2025-05-01")])
+    data.position("p", contacts=[{**meeting("2025-03-01"), "officials": ["bert"]}, {**meeting("2025-04-01"), "officials": ["anna"]}])
+    catalog = data.catalog()
+    found = lobby.contacts_with(catalog, catalog.get("official", "bert"))
+    assert [(c.date.isoformat(), c.position.id if c.position else None) for c in found] == [("2025-05-01", None), ("2025-03-01", "p"), ("2025-01-01", None)]
+    assert lobby.contacts_with(catalog, catalog.get("official", "carl")) == []
 
 
 def test_an_official_no_step_names_has_no_last_contact():
@@ -298,6 +331,7 @@ def test_relevant_enterprises_with_the_same_name_come_by_id():
     data, anna = relevant_data()
     data.enterprise("mill", name="Same", district="noord")
     data.enterprise("bakery", name="same", district="noord")
+    data.enterprise("elsewhere", name="Elsewhere", district="zuid", sector="metal")
     assert ids(lobby.relevant_enterprises(data.catalog(), anna)) == ["bakery", "mill"]
 
 
@@ -305,6 +339,7 @@ def test_relevant_enterprises_sort_by_lowercased_name_so_brackets_come_before_le
     data, anna = relevant_data()
     data.enterprise("alpha", name="Alpha", district="noord")
     data.enterprise("re-store", name="[Re]Store", district="noord")
+    data.enterprise("elsewhere", name="Elsewhere", district="zuid", sector="metal")
     assert ids(lobby.relevant_enterprises(data.catalog(), anna)) == ["re-store", "alpha"]
 
 
@@ -457,3 +492,25 @@ def test_the_tracker_filters_by_status_post_and_topic_counting_asks():
 
 def test_the_tracker_over_no_asks_has_empty_filters():
     assert lobby.tracker_facets(Data().catalog(), []) == [Facet("status", "Status", ()), Facet("post", "Post", ()), Facet("topic", "Topic", ())]
+
+
+def test_a_topic_whose_sectors_hold_every_enterprises_sector_singles_out_no_one():
+    data, anna = relevant_data()
+    data.vocabulary("topics", entries=[{"id": "work", "label": "Work", "sectors": ["food", "care"]}, {"id": "care", "label": "Care", "sectors": ["care"]}])
+    data.enterprise("a", district="zuid", sector="food")
+    data.enterprise("b", district="zuid", sector="care")
+    assert lobby.portfolio(data.catalog(), anna).topics == (("care", frozenset({"care"})),)
+    assert ids(lobby.relevant_enterprises(data.catalog(), anna)) == ["b"]
+
+
+def test_an_official_whose_posts_match_every_enterprise_singles_out_none_unless_there_is_only_one():
+    data, anna = relevant_data()
+    data.enterprise("a", district="noord", sector="metal")
+    assert ids(lobby.relevant_enterprises(data.catalog(), anna)) == ["a"]  # one enterprise: a list of one is a list
+    data.enterprise("b", district="noord", sector="metal")
+    catalog = data.catalog()
+    assert (lobby.covers_everyone(catalog, anna), lobby.relevant_enterprises(catalog, anna), ids(lobby.matching_enterprises(catalog, anna))) == (
+        True,
+        [],
+        ["a", "b"],
+    )

@@ -42,8 +42,7 @@ def documented() -> set[str]:
 
 
 def test_every_marker_in_use_is_documented():
-    facet_markers = {"sector", "district", "target_group", "category", "certification", "network", "status", "post", "topic"}
-    missing = used() - documented() - facet_markers
+    missing = used() - documented()
     assert missing == set(), "document these in docs/reference/markers.md"
 
 
@@ -54,7 +53,30 @@ def test_every_documented_marker_is_in_use():
 
 def test_every_facet_the_listings_filter_by_is_documented():
     from macros.showcase import SHOWCASE_FACETS
+    from macros.views.buy_social import FACETS
+    from macros.views.decision import FILTERS
 
-    doc = DOC.read_text(encoding="utf-8")
-    for name in [n for n, _, _ in SHOWCASE_FACETS] + ["status", "post", "topic"]:
-        assert f"`data-{name}`" in doc, name
+    (row,) = [line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith('| `data-facet="<facet>"`')]
+    for name in [n for n, _, _ in SHOWCASE_FACETS] + [n for n, _, _ in FACETS] + ["status", "post", "topic", "article20"] + [n for n, _ in FILTERS]:
+        assert f"`{name}`" in row, name
+
+
+def documented_item_fields() -> set[str]:
+    """The item file's fields as the page's table names them (`items.key` is the list of the items' keys)."""
+    text = DOC.read_text(encoding="utf-8").split("## The item file", 1)[1]
+    return {re.match(r"\| `([a-z\[\].]+)`", line).group(1) for line in text.splitlines() if re.match(r"\| `[a-z]", line)}
+
+
+def test_every_field_of_the_item_files_is_documented_and_nothing_else():
+    import json
+
+    from macros.data import read_data
+    from macros.pages import render_site
+
+    fields = set()
+    for text in render_site(read_data(ROOT / "data", ROOT / "docs")).files.values():
+        content = json.loads(text)
+        fields |= set(content) | {f"items.{name}" for name in content["items"]}
+        assert len({len(column) for column in content["items"].values()}) == 1
+        assert all(set(group) == {"open", "close"} for group in content["groups"])
+    assert fields == documented_item_fields()

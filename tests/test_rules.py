@@ -9,6 +9,8 @@ from macros.kinds import KINDS
 
 OFFICIAL = "name: An Alderman\nsources: [https://example.org/a]\nmemberships:\n"
 POSITION = "title: T\nsummary: S\nstatus: active\nlast_reviewed: 2026-01-01\nasks:\n"
+DECISION = "title: T\nkind: motion\ndate: 2026-01-01\nsummary: S\nsource: https://example.org/d\n"
+GLOSSARY = "title: G\nterms:\n  - {id: wise, term: WISE, definition: D, source: index.md}\n"
 PROCUREMENT = (FIXTURES / "tiny" / "data" / "procurement.yml").read_text(encoding="utf-8")
 CASES = {
     # rule: (file, failing text, passing text, expected problem line)
@@ -49,18 +51,18 @@ CASES = {
         "data/officials/an-alderman.yml:5:30: error: memberships[1].start: overlaps an earlier membership of post 'wethouder' [date-order]",
     ),
     "unique_ask_ids": (
-        "positions/buy-social.yml",
+        "positions/other.yml",
         POSITION + "  - {id: a, text: One}\n  - {id: a, text: Two}\n",
         POSITION + "  - {id: a, text: One}\n  - {id: b, text: Two}\n",
-        "data/positions/buy-social.yml:7:10: error: asks[1].id: 'a' is already the id of asks[0] [duplicate]",
+        "data/positions/other.yml:7:10: error: asks[1].id: 'a' is already the id of asks[0] [duplicate]",
     ),
     "history_in_date_order": (
-        "positions/buy-social.yml",
+        "positions/other.yml",
         POSITION
         + "  - id: a\n    text: One\n    history:\n      - {date: 2025-02-01, status: asked, source: https://example.org/1}\n      - {date: 2025-01-01, status: refused, source: https://example.org/2}\n",
         POSITION
         + "  - id: a\n    text: One\n    history:\n      - {date: 2025-01-01, status: asked, source: https://example.org/1}\n      - {date: 2025-02-01, status: refused, source: https://example.org/2}\n",
-        "data/positions/buy-social.yml:10:16: error: asks[0].history[1].date: 2025-01-01 is before the previous step's 2025-02-01 [date-order]",
+        "data/positions/other.yml:10:16: error: asks[0].history[1].date: 2025-01-01 is before the previous step's 2025-02-01 [date-order]",
     ),
     "end_not_before_start": (
         "campaigns/week.yml",
@@ -106,21 +108,21 @@ CASES = {
     ),
     "unique_articles": (
         "manifesto.yml",
-        "title: M\narticles:\n  - {id: a, heading: H, text: T}\n  - {id: a, heading: H2, text: T}\n",
-        "title: M\narticles:\n  - {id: a, heading: H, text: T}\n  - {id: b, heading: H2, text: T}\n",
-        "data/manifesto.yml:4:10: error: articles[1].id: 'a' appears twice [duplicate]",
+        "title: M\narticles:\n  - {id: work, heading: H, text: T}\n  - {id: work, heading: H2, text: T}\n",
+        "title: M\narticles:\n  - {id: work, heading: H, text: T}\n  - {id: b, heading: H2, text: T}\n",
+        "data/manifesto.yml:4:10: error: articles[1].id: 'work' appears twice [duplicate]",
     ),
     "unique_signatories": (
         "manifesto.yml",
-        "title: M\narticles: [{id: a, heading: H, text: T}]\nsignatories:\n  - {enterprise: kantine}\n  - {enterprise: kantine}\n",
-        "title: M\narticles: [{id: a, heading: H, text: T}]\nsignatories:\n  - {enterprise: kantine}\n  - {organisation: Kantine BV}\n",
+        "title: M\narticles: [{id: work, heading: H, text: T}]\nsignatories:\n  - {enterprise: kantine}\n  - {enterprise: kantine}\n",
+        "title: M\narticles: [{id: work, heading: H, text: T}]\nsignatories:\n  - {enterprise: kantine}\n  - {organisation: Kantine BV}\n",
         "data/manifesto.yml:5:5: error: signatories[1]: 'kantine' has already signed [duplicate]",
     ),
     "known_vocabulary": (
         "vocabularies/sector.yml",
         "title: S\nentries: [{id: a, label: A}]\n",
         None,
-        "data/vocabularies/sector.yml:1:1: error: file: 'sector' is not a vocabulary; expected one of: sectors, districts, target-groups, topics, offering-categories [unknown-vocabulary]",
+        "data/vocabularies/sector.yml:1:1: error: file: 'sector' is not a vocabulary; expected one of: sectors, districts, target-groups, topics, offering-categories, parties [unknown-vocabulary]",
     ),
     "unique_entries": (
         "vocabularies/topics.yml",
@@ -172,6 +174,48 @@ CASES = {
         "name: K\nsummary: S\nsector: catering\ndistrict: oost\nserves: [city-wide, oost]\n",
         "name: K\nsummary: S\nsector: catering\ndistrict: oost\nserves: city-wide\n",
         "data/enterprises/kantine.yml:5:9: error: serves: write either city-wide or a list of districts [serves]",
+    ),
+    "committee_named": (
+        "decisions/reserve-motion.yml",
+        DECISION + "body: committee\noutcome: adopted\n",
+        DECISION + "body: committee\ncommittee: Work and Income\noutcome: adopted\n",
+        "data/decisions/reserve-motion.yml:6:7: error: body: a committee's decision names the committee in `committee` [committee]",
+    ),
+    "no_vote_on_withdrawn": (
+        "decisions/reserve-motion.yml",
+        DECISION + "body: council\noutcome: withdrawn\nvotes:\n  parties: [{party: green, vote: for}]\n",
+        DECISION + "body: council\noutcome: withdrawn\n",
+        "data/decisions/reserve-motion.yml:9:3: error: votes: a withdrawn proposal was never put to the vote; leave `votes` out [vote]",
+    ),
+    "one_vote_each": (
+        "decisions/reserve-motion.yml",
+        DECISION + "body: council\noutcome: rejected\nvotes:\n  parties:\n    - {party: green, vote: for}\n    - {party: green, vote: against}\n",
+        DECISION + "body: council\noutcome: rejected\nvotes:\n  parties:\n    - {party: green, vote: for}\n    - {party: red, vote: against}\n",
+        "data/decisions/reserve-motion.yml:11:15: error: votes.parties[1].party: 'green' already voted in votes.parties[0] [duplicate]",
+    ),
+    "named_once": (
+        "decisions/reserve-motion.yml",
+        DECISION + "body: council\noutcome: adopted\narticles: [work, work]\n",
+        DECISION + "body: council\noutcome: adopted\narticles: [work]\n",
+        "data/decisions/reserve-motion.yml:8:18: error: articles[1]: 'work' is already articles[0] [duplicate]",
+    ),
+    "unique_terms": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: wise, term: WISEs, definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: wises, term: WISEs, definition: D, source: index.md}\n",
+        "data/glossary.yml:4:10: error: terms[1].id: 'wise' appears twice [duplicate]",
+    ),
+    "anchors_of_their_own": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: title, term: Title, definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: page-title, term: Title, definition: D, source: index.md}\n",
+        "data/glossary.yml:4:10: error: terms[1].id: 'title' is the anchor of the page's own heading; choose another id [id]",
+    ),
+    "one_term_per_form": (
+        "glossary.yml",
+        GLOSSARY + "  - {id: enterprise, term: enterprise, also: [social-enterprise, Wise], definition: D, source: index.md}\n",
+        GLOSSARY + "  - {id: enterprise, term: enterprise, also: [social-enterprise], definition: D, source: index.md}\n",
+        "data/glossary.yml:4:66: error: terms[1].also[1]: 'Wise' is already a form of 'wise' [duplicate]",
     ),
 }
 

@@ -100,10 +100,21 @@ def test_search_still_works_after_the_themes_instant_navigation(page):
     page.wait_for_url("**/showcase/*/")
 
 
-def test_every_page_a_reader_can_reach_is_in_the_index(example_site):
-    pages = {"/" + p.parent.relative_to(example_site).as_posix().removeprefix(".") + "/" for p in example_site.rglob("index.html")}
-    pages = {p.replace("//", "/") for p in pages if not p.startswith(("/admin/", "/pagefind/"))}
-    assert sorted(pages - set(read_index(example_site))) == []
+def indexable(site) -> set[str]:
+    """Every page a reader can reach but the web editor, the embeds and a paged listing's further pages, as the index
+    names them."""
+    pages = {
+        "/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        for p in site.rglob("index.html")
+        if "data-listing-page=" not in p.read_text(encoding="utf-8")
+    }
+    return {p.replace("//", "/") for p in pages if not p.startswith(("/admin/", "/pagefind/", "/embed/"))}
+
+
+def test_every_page_a_reader_can_reach_is_in_the_index_and_no_embed(example_site):
+    indexed = set(read_index(example_site))
+    assert sorted(indexable(example_site) - indexed) == []
+    assert (example_site / "embed").is_dir() and not [url for url in indexed if url.startswith("/embed/")]
 
 
 @pytest.mark.slow

@@ -54,7 +54,7 @@ POPOLO = {
             "items": {
                 "type": "object",
                 "required": ["id", "name"],
-                "properties": {**COMMON, "name": {"type": "string", "minLength": 1}, "classification": {"type": "string"}},
+                "properties": {**COMMON, "name": {"type": "string", "minLength": 1}, "classification": {"type": "string"}, "description": {"type": "string"}},
             },
         },
         "posts": {
@@ -228,7 +228,10 @@ def test_popolo_ids_join_up(files):
 def test_popolo_has_the_council_the_executive_and_every_party(files, example_catalog):
     data = json.loads(files["data/popolo.json"])
     classes = {o["id"]: o["classification"] for o in data["organizations"]}
-    assert {body_id(p) for p in example_catalog.all("post")} | {party_id(o.party) for o in example_catalog.all("official") if o.party} == set(classes)
+    parties = example_catalog.vocabulary("parties").entries
+    assert {body_id(p) for p in example_catalog.all("post")} | {party_id(e.id) for e in parties} == set(classes)
+    assert {o["name"] for o in data["organizations"] if o["classification"] == "party"} == {e.label for e in parties}
+    assert {o.party for o in example_catalog.all("official") if o.party} <= {e.id for e in parties}
     bodies = {p.body for p in example_catalog.all("post")}
     assert ("council" in bodies) == ("legislature" in classes.values())
     assert ("executive" in bodies) == ("executive" in classes.values())
@@ -238,8 +241,8 @@ def test_a_party_membership_runs_from_the_first_post_to_the_last_and_stays_open_
     data = Data()
     data.post("seat", body="council")
     data.post("alderman")
-    left = data.official("ann", party="Green", memberships=[holding("seat", "2014-04-17", "2018-05-30"), holding("alderman", "2018-05-31", "2022-06-01")])
-    staying = data.official("bob", party="Green", memberships=[holding("seat", "2018-05-31", "2022-06-01"), holding("alderman", "2022-06-02")])
+    left = data.official("ann", party="green", memberships=[holding("seat", "2014-04-17", "2018-05-30"), holding("alderman", "2018-05-31", "2022-06-01")])
+    staying = data.official("bob", party="green", memberships=[holding("seat", "2018-05-31", "2022-06-01"), holding("alderman", "2022-06-02")])
     assert (party_membership(left)["start_date"], party_membership(left)["end_date"]) == ("2014-04-17", "2022-06-01")
     assert party_membership(staying)["start_date"] == "2018-05-31" and "end_date" not in party_membership(staying)
 
@@ -249,11 +252,29 @@ def test_a_civil_servant_holds_a_post_for_no_party_and_a_body_is_example_only_wh
     data.post("officer", body="department", organisation="City")
     data.post("alderman", organisation="City", example=True)
     data.post("deputy", organisation="City")
-    data.official("cees", party="Blue", memberships=[holding("officer", "2020-01-01"), holding("alderman", "2021-01-01")])
+    data.vocabulary("parties", entries=[{"id": "blue", "label": "Blue Party", "description": "The blue one."}, {"id": "red", "label": "Red Party"}])
+    data.official("cees", party="blue", memberships=[holding("officer", "2020-01-01"), holding("alderman", "2021-01-01")])
     out = popolo(data.catalog(), SITE_URL)
     behalf = {m["post_id"]: m.get("on_behalf_of_id") for m in out["memberships"] if "post_id" in m}
     assert behalf == {"officer": None, "alderman": "party-blue"}
-    assert {o["id"]: o["example"] for o in out["organizations"]} == {"department-city": False, "executive-city": False, "party-blue": False}
+    assert {o["id"]: o["example"] for o in out["organizations"]} == {"department-city": False, "executive-city": False, "party-blue": False, "party-red": False}
+
+
+def test_parties_are_the_vocabularys_entries_named_by_their_labels_and_example_when_the_vocabulary_is():
+    data = Data()
+    data.post("seat", body="council")
+    data.vocabulary(
+        "parties", entries=[{"id": "blue", "label": "Blue Party", "description": "The blue one."}, {"id": "red", "label": "Red Party"}], example=True
+    )
+    data.official("ann", party="red", memberships=[holding("seat", "2020-01-01")])
+    out = popolo(data.catalog(), SITE_URL)
+    parties = [o for o in out["organizations"] if o["classification"] == "party"]
+    assert parties == [
+        {"id": "party-blue", "name": "Blue Party", "classification": "party", "description": "The blue one.", "example": True},
+        {"id": "party-red", "name": "Red Party", "classification": "party", "example": True},
+    ]
+    assert [(m["organization_id"], m["role"]) for m in out["memberships"] if "post_id" not in m] == [("party-red", "member")]
+    assert validate(out, POPOLO) == []
 
 
 # -- HSDS --------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import datetime as dt
 from catalogs import TODAY, Data, holding, step
 
 from macros.views.base import Citation, Figure, Link, Section, Site, When
-from macros.views.official import BriefingAsk, BriefingView, EnterpriseLine, Thanks, briefing_view, key_figures, span_text, step_lines
+from macros.views.briefing import BriefingAsk, BriefingView, Thanks, briefing_view, key_figures, span_text, step_lines
+from macros.views.official import EnterpriseLine
 
 
 def city() -> Data:
@@ -16,6 +17,7 @@ def city() -> Data:
     data.vocabulary("districts", entries=[{"id": "noord", "label": "North"}, {"id": "west", "label": "Amsterdam West"}, {"id": "zuid", "label": "South"}])
     data.vocabulary("sectors", entries=[{"id": "food", "label": "Food"}, {"id": "repair", "label": "Repair"}])
     data.vocabulary("topics", entries=[{"id": "work", "label": "Work", "sectors": ["repair"]}, {"id": "care", "label": "Care"}])
+    data.vocabulary("parties", entries=[{"id": "green", "label": "Green Party"}])
     data.post("alderman", district="noord", portfolio=["work"])
     data.post("council-seat", body="council")
     return data
@@ -46,7 +48,7 @@ def test_a_briefing_shows_who_they_are_open_asks_deliveries_figures_enterprises_
     data = city()
     data.official(
         "bob",
-        party="Green",
+        party="green",
         contact={"email": "office@example.org", "phone": "+31 20 123 4567", "url": "https://example.org/bob"},
         memberships=[holding("alderman", "2024-01-01"), holding("council-seat", "2018-01-01", "2023-12-31")],
         example=True,
@@ -96,7 +98,7 @@ def test_a_briefing_shows_who_they_are_open_asks_deliveries_figures_enterprises_
         source_path="data/officials/bob.yml",
         prepared=When("2026-06-01", "1 June 2026"),
         back=Link("lobby/officials/bob/", "Back to the official's page"),
-        party="Green",
+        party="Green Party",
         posts=("Alderman (1 January 2024 – now)", "Council Seat (1 January 2018 – 31 December 2023)"),
         office="office@example.org, +31 20 123 4567",
         last_contact='10 January 2025: asked on "Reserve contracts."',
@@ -111,8 +113,8 @@ def test_a_briefing_shows_who_they_are_open_asks_deliveries_figures_enterprises_
             Figure("at work in North (2025)", "800", latest),
         ),
         enterprises=(
-            EnterpriseLine(Link("showcase/bakery/", "Bakery"), "Food", "North"),
-            EnterpriseLine(Link("showcase/fixers/", "Fixers"), "Repair", "South"),
+            EnterpriseLine(Link("showcase/bakery/", "Bakery"), "Food", "North", ("district North",)),
+            EnterpriseLine(Link("showcase/fixers/", "Fixers"), "Repair", "South", ("topic: Work",)),
         ),
         enterprises_total="2 enterprises",
         articles=("Work for all", "Buy social"),
@@ -201,6 +203,7 @@ def test_eight_enterprises_all_fit():
     for i in range(1, 8):
         data.enterprise(f"d{i}", name=f"District {i}", district="noord", sector="food")
     data.enterprise("sector", name="Sector", district="zuid", sector="repair")
+    data.enterprise("neither", name="Neither", district="zuid", sector="food")
     view = briefing(data)
     assert [e.link.text for e in view.enterprises][-1] == "Sector"
     assert view.enterprises_total == "8 enterprises"
@@ -313,3 +316,12 @@ def test_an_official_whose_district_post_has_ended_gets_the_earliest_real_year()
     year(data, 2019, jobs_target_group=2720)
     year(data, 2025, jobs_target_group=3925, by_district={"noord": {"jobs_target_group": 800}})
     assert figures(data)[-1] == Figure("people of the target group at work (2019)", "2,720", cite(2019))
+
+
+def test_a_recorded_contact_can_be_the_last_contact_line():
+    data = city()
+    data.official("bob", memberships=[holding("alderman", "2024-01-01")], contacts=[{"date": "2025-02-01", "kind": "call", "source": "https://example.org/c"}])
+    data.position("p", title="Buy social", contacts=[{"date": "2025-03-01", "kind": "meeting", "officials": ["bob"], "source": "https://example.org/m"}])
+    assert briefing(data).last_contact == '1 March 2025: meeting on "Buy social"'
+    data.position("p", title="Buy social")
+    assert briefing(data).last_contact == "1 February 2025: call"

@@ -10,6 +10,7 @@ from catalogs import DEFAULTS, TODAY, Data
 from macros.showcase import Facet, FacetValue
 from macros.views.base import Citation, Link, Section, Site
 from macros.views.buy_social import BuySocialView, Category, SectorFigures, SupplierCard, buy_social_view, sector_figures, supplier
+from macros.views.paging import Paging
 
 DAY = dt.timedelta(days=1)
 
@@ -251,6 +252,7 @@ def test_without_vocabularies_the_page_has_no_categories_and_filters_only_on_art
         categories=(),
         calculator=Link("buy-social/social-return/", "the social return calculator"),
         rules=Link("buy-social/rules/", "the procurement rules and their sources"),
+        paging=Paging("buy-social/", 48, 0, "Offers"),
     )
 
 

@@ -469,7 +469,13 @@ def test_the_showcase_lists_every_enterprise_by_id_with_facets_counted():
     assert view.count == 3
     assert view.facets == (
         Facet("sector", "Sector", (FacetValue("food", "Food and drink", 2), FacetValue("print", "Printing", 1))),
-        Facet("district", "District", (FacetValue("noord", "North", 3), FacetValue("west", "West side", 0))),
+        Facet(
+            "district",
+            "District",
+            (FacetValue("noord", "North", 3), FacetValue("west", "West side", 0)),
+            (Link("districts/noord/", "North"), Link("districts/west/", "West side")),
+            "About each district",
+        ),
         Facet("target_group", "Works with", (FacetValue("refugees", "Refugees", 0), FacetValue("youth", "Young people", 1))),
         Facet("category", "Offers", (FacetValue("catering", "Catering", 1), FacetValue("cleaning", "Cleaning", 0))),
         Facet("certification", "Certified now", (FacetValue("keur", "Social Keur", 1),)),  # a's expired certificate is not counted

@@ -76,8 +76,8 @@ def test_a_years_page_shows_its_figures_districts_method_and_notes_with_small_co
         ),
         district_columns=("Social enterprises", "People of the target group at work"),
         districts=(
-            DistrictRow("North", Link("vocabularies/districts/#term-noord", "North"), ("80", "2,000")),
-            DistrictRow("West", Link("vocabularies/districts/#term-west", "West"), ("40", "<10")),
+            DistrictRow("North", Link("districts/noord/", "North"), ("80", "2,000")),
+            DistrictRow("West", Link("districts/west/", "West"), ("40", "<10")),
             DistrictRow("Elsewhere or not counted by district", None, ("0", "suppressed")),
             DistrictRow("The city", None, ("120", "2,720"), total=True),
         ),

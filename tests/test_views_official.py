@@ -7,24 +7,23 @@ from catalogs import Data, holding, step
 from markupsafe import Markup
 
 from macros import lobby
-from macros.views.base import Contact, Link, Section, Span, Status, When
+from macros.views.base import Contact, Feed, Link, Section, Span, Status, When
 from macros.views.lobby import AskRow, ask_row
 from macros.views.official import (
+    ContactLine,
     EnterpriseLine,
-    HolderLine,
     LastContact,
     OfficialCard,
     OfficialView,
-    PostCard,
     PostLine,
-    PostView,
+    VoteRow,
     official_view,
     officials_view,
-    post_view,
-    posts_view,
     showcase_filters,
 )
+from macros.views.post import HolderLine, PostCard, PostView, post_view, posts_view
 
+MINUTES = Link("https://example.org/minutes", "source")
 ANN = Link("lobby/officials/ann/", "Ann")
 BOB = Link("lobby/officials/bob/", "Bob")
 ALDERMAN = Link("lobby/posts/alderman/", "Alderman")
@@ -37,6 +36,7 @@ def city() -> Data:
     data.vocabulary("districts", entries=[{"id": "noord", "label": "North"}, {"id": "west", "label": "Amsterdam West"}, {"id": "zuid", "label": "South"}])
     data.vocabulary("sectors", entries=[{"id": "food", "label": "Food"}, {"id": "repair", "label": "Repair"}, {"id": "care", "label": "Care"}])
     data.vocabulary("topics", entries=[{"id": "work", "label": "Work", "sectors": ["repair", "care"]}, {"id": "culture", "label": "Culture"}])
+    data.vocabulary("parties", entries=[{"id": "green", "label": "Green Party"}, {"id": "red", "label": "Red Party"}])
     data.post("alderman", district="noord", portfolio=["work"])
     data.post("council-seat", body="council")
     return data
@@ -60,7 +60,7 @@ def test_an_officials_page_shows_posts_asks_enterprises_and_sources():
     data = city()
     data.official(
         "bob",
-        party="Green",
+        party="green",
         contact={"email": "office@example.org", "phone": "+31 (0)20 123 4567", "url": "https://example.org/bob"},
         memberships=[holding("alderman", "2024-01-01"), holding("council-seat", "2018-01-01", "2023-12-31")],
         sources=["https://example.org/a", "https://example.org/b"],
@@ -79,7 +79,7 @@ def test_an_officials_page_shows_posts_asks_enterprises_and_sources():
             Section("enterprises", "Enterprises in their district or portfolio"),
             Section("sources", "Sources"),
         ),
-        preview="Bob (Green): Alderman.",
+        preview="Bob (Green Party): Alderman.",
         structured={
             "@context": "https://schema.org",
             "@type": "Person",
@@ -87,7 +87,7 @@ def test_an_officials_page_shows_posts_asks_enterprises_and_sources():
             "name": "Bob",
             "url": "lobby/officials/bob/",
             "memberOf": [
-                {"@type": "Organization", "name": "Green"},
+                {"@type": "Organization", "name": "Green Party"},
                 {"@type": "Role", "roleName": "Alderman", "startDate": "2024-01-01", "url": "lobby/posts/alderman/"},
                 {"@type": "Role", "roleName": "Council Seat", "startDate": "2018-01-01", "endDate": "2023-12-31", "url": "lobby/posts/council-seat/"},
             ],
@@ -99,25 +99,30 @@ def test_an_officials_page_shows_posts_asks_enterprises_and_sources():
         record_id="bob",
         example=True,
         source_path="data/officials/bob.yml",
-        party="Green",
+        feeds=(Feed("lobby/officials/bob/feed.xml", "Bob: steps, votes and contacts", "Follow this official"),),
+        party=Link("vocabularies/parties/#term-green", "Green Party"),
         contact=Contact(
             Link("mailto:office@example.org", "office@example.org"),
             Link("tel:+31201234567", "+31 (0)20 123 4567"),
             Link("https://example.org/bob", "https://example.org/bob"),
         ),
-        last_contact=LastContact(asked, Link("lobby/positions/p/#ask-a", "Do it."), Status("asked", "asked")),
+        last_contact=LastContact(asked, Status("asked", "asked"), Link("lobby/positions/p/#ask-a", "Do it."), MINUTES),
         briefing=Link("lobby/officials/bob/briefing/", "Briefing pack (print)"),
         posts=(
             PostLine(ALDERMAN, Span(When("2024-01-01", "1 January 2024"), None, "now"), True, "North"),
             PostLine(COUNCIL, Span(When("2018-01-01", "1 January 2018"), When("2023-12-31", "31 December 2023"), "now"), False, None),
         ),
-        asks=(AskRow(Link("lobby/positions/p/#ask-a", "Do it."), Link("lobby/positions/p/", "P"), Status("asked", "asked"), True, asked),),
+        asks=(AskRow(Link("lobby/positions/p/#ask-a", "Do it."), Link("lobby/positions/p/", "P"), Status("asked", "asked"), True, asked, "p#a"),),
+        asks_file="data/asks.csv",
+        votes=(),
+        contacts=(),
         relevant=(
-            EnterpriseLine(Link("showcase/bakery/", "Bakery"), "Food", "North"),
-            EnterpriseLine(Link("showcase/fixers/", "Fixers"), "Repair", "South"),
+            EnterpriseLine(Link("showcase/bakery/", "Bakery"), "Food", "North", ("district North",)),
+            EnterpriseLine(Link("showcase/fixers/", "Fixers"), "Repair", "South", ("topic: Work",)),
         ),
         relevant_total="2 enterprises",
         relevant_more=(),
+        everyone=False,
         topics_page=Link("vocabularies/topics/", "topics"),
         sources=(Link("https://example.org/a", "https://example.org/a"), Link("https://example.org/b", "https://example.org/b")),
     )
@@ -145,12 +150,12 @@ def test_a_new_holder_inherits_the_asks_of_the_post_and_the_former_holder_loses_
     data.official("bob", memberships=[holding("alderman", "2024-01-01")])
     data.position("p", targets=["alderman"], asks=[{"id": "a", "text": "Do it.", "history": [step("2023-03-01", "asked", officials=("ann",))]}])
     row = AskRow(
-        Link("lobby/positions/p/#ask-a", "Do it."), Link("lobby/positions/p/", "P"), Status("asked", "asked"), True, When("2023-03-01", "1 March 2023")
+        Link("lobby/positions/p/#ask-a", "Do it."), Link("lobby/positions/p/", "P"), Status("asked", "asked"), True, When("2023-03-01", "1 March 2023"), "p#a"
     )
     assert page(data, "bob").asks == (row,)
     assert page(data, "ann").asks == ()
     assert page(data, "ann").last_contact == LastContact(
-        When("2023-03-01", "1 March 2023"), Link("lobby/positions/p/#ask-a", "Do it."), Status("asked", "asked")
+        When("2023-03-01", "1 March 2023"), Status("asked", "asked"), Link("lobby/positions/p/#ask-a", "Do it."), MINUTES
     )
     assert page(data, "bob").last_contact is None
 
@@ -215,7 +220,7 @@ def test_the_last_contact_is_the_latest_step_naming_the_official_with_that_steps
         ],
     )
     assert page(data).last_contact == LastContact(
-        When("2025-03-01", "1 March 2025"), Link("lobby/positions/p/#ask-a", clipped(90)), Status("committed", "committed")
+        When("2025-03-01", "1 March 2025"), Status("committed", "committed"), Link("lobby/positions/p/#ask-a", clipped(90)), MINUTES
     )
 
 
@@ -224,7 +229,7 @@ def test_the_last_contact_shows_an_ask_that_fits_unclipped():
     data.official("bob", memberships=[holding("alderman", "2024-01-01")])
     text = "a" * 85 + " bcde"
     data.position("p", asks=[{"id": "a", "text": text, "history": [step("2025-01-01", "asked", officials=("bob",))]}])
-    assert page(data).last_contact.ask == Link("lobby/positions/p/#ask-a", text)
+    assert page(data).last_contact.about == Link("lobby/positions/p/#ask-a", text)
 
 
 # -- relevant enterprises ------------------------------------------------------------------------------
@@ -233,6 +238,7 @@ def test_the_page_lists_twelve_relevant_enterprises_and_links_the_showcase_filte
     data.official("bob", memberships=[holding("alderman", "2024-01-01")])
     for i in range(1, 14):
         data.enterprise(f"e{i:02}", district="noord", sector="food")
+    data.enterprise("elsewhere", district="zuid", sector="food")
     view = page(data)
     assert [line.link.text for line in view.relevant] == [f"E{i:02}" for i in range(1, 13)]
     assert view.relevant_total == "13 enterprises"
@@ -244,6 +250,7 @@ def test_twelve_relevant_enterprises_need_no_showcase_filter_links():
     data.official("bob", memberships=[holding("alderman", "2024-01-01")])
     for i in range(1, 13):
         data.enterprise(f"e{i:02}", district="noord", sector="food")
+    data.enterprise("elsewhere", district="zuid", sector="food")
     view = page(data)
     assert (len(view.relevant), view.relevant_total, view.relevant_more) == (12, "12 enterprises", ())
 
@@ -352,13 +359,25 @@ def test_a_post_without_campaigns_district_or_holders_lists_holders_and_files():
 
 
 # -- listings --------------------------------------------------------------------------------------
-def test_the_officials_listing_shows_each_officials_party_and_the_posts_they_hold_now():
+def test_the_officials_listing_shows_current_officials_with_posts_party_and_open_asks_and_former_ones_apart():
     data = city()
-    data.official("ann", party="Red", memberships=[holding("alderman", "2020-01-01", "2023-12-31")], example=True)
+    data.official(
+        "ann", party="red", memberships=[holding("alderman", "2020-01-01", "2023-12-31"), holding("council-seat", "2016-01-01", "2019-12-31")], example=True
+    )
     data.official("bob", memberships=[holding("alderman", "2024-01-01"), holding("council-seat", "2022-01-01")])
+    data.position("p", targets=["alderman"], asks=[{"id": "a", "text": "A."}, {"id": "b", "text": "B.", "history": [step("2025-01-01", "delivered")]}])
     view = officials_view(data.catalog())
-    assert (view.title, view.count, view.toc) == ("Officials", 2, ())
-    assert view.cards == (OfficialCard("official:ann", ANN, True, "Red", ()), OfficialCard("official:bob", BOB, False, None, (ALDERMAN, COUNCIL)))
+    assert (view.title, view.count, view.toc) == ("Officials", 2, (Section("current", "Holding a post now"), Section("former", "Former officials")))
+    assert view.current == (OfficialCard("official:bob", "current", BOB, False, None, (ALDERMAN, COUNCIL), None, "1 open ask"),)
+    assert view.former == (OfficialCard("official:ann", "former", ANN, True, "Red Party", (ALDERMAN,), When("2023-12-31", "31 December 2023"), None),)
+    assert view.feeds == (Feed("lobby/feed.xml", "The lobby: steps, decisions and contacts", "Follow the lobby"),)
+
+
+def test_an_official_whose_only_post_starts_later_is_not_current_and_shows_that_post():
+    data = city()
+    data.official("cas", memberships=[holding("alderman", "2027-01-01")])
+    view = officials_view(data.catalog())
+    assert (view.current, [(c.state, c.posts, c.left) for c in view.former]) == ((), [("former", (ALDERMAN,), None)])
 
 
 def test_the_posts_listing_shows_each_posts_body_organisation_and_holders_now():
@@ -372,3 +391,77 @@ def test_the_posts_listing_shows_each_posts_body_organisation_and_holders_now():
         PostCard("post:alderman", ALDERMAN, True, "executive, City of Amsterdam", (BOB,)),
         PostCard("post:council-seat", COUNCIL, False, "council", ()),
     )
+
+
+# -- how they voted, contacts, and why an enterprise is listed ---------------------------------------------------
+def test_how_they_voted_lists_their_own_or_their_partys_votes_on_decisions_naming_our_asks_newest_first():
+    data = city()
+    data.official("bob", party="green", memberships=[holding("council-seat", "2020-01-01")])
+    data.position("p", asks=[{"id": "a", "text": "Reserve contracts."}])
+    party = {"parties": [{"party": "green", "vote": "against"}]}
+    data.decision("own", date="2024-01-01", asks=[{"position": "p", "ask": "a"}], votes={**party, "officials": [{"official": "bob", "vote": "for"}]})
+    data.decision("party", date="2025-01-01", stance="against", outcome="rejected", articles=["work"], votes=party, source="https://example.org/party")
+    data.decision("elsewhere", date="2025-02-01", votes=party)  # names neither an ask nor an article
+    assert page(data).votes == (
+        VoteRow(
+            Link("lobby/decisions/party/", "Party"),
+            When("2025-01-01", "1 January 2025"),
+            Status("rejected", "rejected"),
+            "against",
+            False,
+            Status("in-line", "in line"),
+            (),
+            Link("https://example.org/party", "source"),
+        ),
+        VoteRow(
+            Link("lobby/decisions/own/", "Own"),
+            When("2024-01-01", "1 January 2024"),
+            Status("adopted", "adopted"),
+            "for",
+            True,
+            Status("in-line", "in line"),
+            (Link("lobby/positions/p/#ask-a", "Reserve contracts."),),
+            Link("https://example.org/decision", "source"),
+        ),
+    )
+    assert Section("votes", "How they voted on our asks") in page(data).toc
+
+
+def test_contacts_recorded_with_the_official_are_listed_newest_first_and_the_last_is_the_last_contact():
+    data = city()
+    agenda = {"source": "https://example.org/agenda"}
+    data.official("bob", memberships=[holding("alderman", "2024-01-01")], contacts=[{"date": "2025-02-01", "kind": "call", "note": "About buying", **agenda}])
+    data.position("p", title="Buy social", contacts=[{"date": "2025-03-01", "kind": "hearing", "officials": ["bob"], **agenda}])
+    view = page(data)
+    source = Link("https://example.org/agenda", "source")
+    assert view.contacts == (
+        ContactLine(When("2025-03-01", "1 March 2025"), "hearing", Link("lobby/positions/p/", "Buy social"), None, source),
+        ContactLine(When("2025-02-01", "1 February 2025"), "call", None, "About buying.", source),
+    )
+    assert view.last_contact == LastContact(When("2025-03-01", "1 March 2025"), Status("hearing", "hearing"), Link("lobby/positions/p/", "Buy social"), source)
+    assert Section("contacts", "Contacts") in view.toc
+
+
+def test_each_enterprise_says_why_it_is_listed_and_a_topic_for_every_sector_is_no_reason():
+    data = city()
+    data.vocabulary(
+        "topics",
+        entries=[{"id": "work", "label": "Work", "sectors": ["repair", "care"]}, {"id": "all", "label": "All of it", "sectors": ["food", "repair", "care"]}],
+    )
+    data.post("alderman", district="noord", portfolio=["work", "all"])
+    data.official("bob", memberships=[holding("alderman", "2024-01-01")])
+    data.enterprise("both", name="Both", district="noord", sector="repair")
+    data.enterprise("care", name="Care", district="zuid", sector="care")
+    data.enterprise("food", name="Food", district="zuid", sector="food")
+    assert [(e.link.text, e.reasons) for e in page(data).relevant] == [("Both", ("district North", "topic: Work")), ("Care", ("topic: Work",))]
+
+
+def test_when_every_enterprise_matches_none_is_singled_out():
+    data = city()
+    data.official("bob", memberships=[holding("alderman", "2024-01-01")])
+    data.enterprise("one", district="noord", sector="food")
+    data.enterprise("two", district="zuid", sector="care")
+    view = page(data)
+    assert (view.relevant, view.everyone) == ((), True)
+    assert Section("enterprises", "Enterprises in their district or portfolio") in view.toc
+    assert view.relevant_more == (Link("showcase/?district=noord", "all in North"), Link("showcase/?sector=care,repair", "all in their portfolio's sectors"))

@@ -8,9 +8,20 @@ import datetime as dt
 from catalogs import TODAY, Data, holding, step
 from markupsafe import Markup
 
-from macros.views.base import Citation, Link, Section, Site, Status, When
+from macros.views.base import Citation, Feed, Link, Section, Site, Status, When
 from macros.views.lobby import PostHolders, Step, post_holders, status
-from macros.views.position import Ask, DossierEntry, Evidence, PositionCard, PositionView, position_view, positions_view
+from macros.views.position import (
+    Ask,
+    ContactLine,
+    DecisionLine,
+    DossierEntry,
+    Evidence,
+    Moment,
+    PositionCard,
+    PositionView,
+    position_view,
+    positions_view,
+)
 
 ANN = Link("lobby/officials/ann/", "Ann")
 BOB = Link("lobby/officials/bob/", "Bob")
@@ -58,7 +69,7 @@ def test_each_step_names_who_held_each_targeted_post_on_its_day_and_nobody_for_a
     ]
     data.position("p", targets=["alderman", "council-seat"], asks=one_ask(history=history))
     (ask,) = view_of(data).asks
-    assert ask.steps == (
+    assert tuple(m.step for m in ask.timeline) == (
         Step(Status("asked", "asked"), When("2019-12-31", "31 December 2019"), None, (), SOURCE, (PostHolders(ALDERMAN, ()), PostHolders(COUNCIL, ()))),
         Step(
             Status("acknowledged", "acknowledged"),
@@ -264,11 +275,15 @@ def test_a_position_page_shows_everything_with_every_section():
         review_due=False,
         topics=(Link("vocabularies/topics/#term-work", "Work"), Link("vocabularies/topics/#term-care", "Care")),
         targets=held,
-        asks=(Ask("ask-a", "Reserve contracts.", None, Status("asked", "asked"), (Step(Status("asked", "asked"), when, None, (), SOURCE, held),)),),
+        feeds=(Feed("lobby/positions/p/feed.xml", "Buy social: steps, decisions and contacts", "Follow this position"),),
+        asks=(
+            Ask("ask-a", "Reserve contracts.", None, Status("asked", "asked"), (Moment(step=Step(Status("asked", "asked"), when, None, (), SOURCE, held)),)),
+        ),
         rationale=Markup("<p>We <strong>must</strong>.</p>"),
         evidence=(Evidence(Link("knowledge/reserve/", "Reserve"), "article"),),
         campaigns=(Link("campaigns/b-drive/", "B Drive"), Link("campaigns/drive/", "Drive")),
         dossier=(DossierEntry(when, "step", Link("lobby/positions/p/#ask-a", "Reserve contracts."), None, Status("asked", "asked")),),
+        contacts=(),
     )
     assert view_of(data).wide is False
 
@@ -278,7 +293,7 @@ def test_a_position_without_targets_rationale_evidence_campaigns_or_steps_lists_
     data.position("p")
     view = view_of(data)
     assert view.toc == (Section("asks", "Asks"),)
-    assert (view.targets, view.rationale, view.evidence, view.campaigns, view.dossier) == ((), Markup(""), (), (), ())
+    assert (view.targets, view.rationale, view.evidence, view.campaigns, view.dossier, view.contacts) == ((), Markup(""), (), (), (), ())
 
 
 def test_a_position_is_due_for_review_a_year_and_a_day_after_its_last_review():
@@ -325,3 +340,49 @@ def test_the_positions_listing_counts_open_asks_and_marks_reviews_due():
         ),
     )
     assert view.toc == ()
+
+
+# -- decisions on an ask, contacts ---------------------------------------------------------------------------------
+def test_an_asks_timeline_puts_the_decisions_naming_it_among_its_steps_by_date_steps_first_on_a_shared_day():
+    data = lobby_data()
+    data.position("p", asks=one_ask(history=[step("2025-01-01", "asked"), step("2025-06-01", "committed")]))
+    data.decision("motion", date="2025-03-01", asks=[{"position": "p", "ask": "a"}], source="https://example.org/motion")
+    data.decision("letter", date="2025-06-01", outcome="promised", asks=[{"position": "p", "ask": "a"}])
+    data.decision("other", date="2025-04-01", asks=[{"position": "q", "ask": "a"}])
+    (ask,) = view_of(data).asks
+    assert [(m.step.when.iso if m.step else None, m.decision.when.iso if m.decision else None) for m in ask.timeline] == [
+        ("2025-01-01", None),
+        (None, "2025-03-01"),
+        ("2025-06-01", None),
+        (None, "2025-06-01"),
+    ]
+    assert ask.timeline[1].decision == DecisionLine(
+        When("2025-03-01", "1 March 2025"),
+        Link("lobby/decisions/motion/", "Motion"),
+        Status("adopted", "adopted"),
+        Status("advances", "advances"),
+        Link("https://example.org/motion", "source"),
+    )
+    dossier = view_of(data).dossier
+    assert [(d.what, d.link.text) for d in dossier if d.what == "decision"] == [("decision", "Motion"), ("decision", "Letter")]
+    assert dossier[1] == DossierEntry(
+        When("2025-03-01", "1 March 2025"), "decision", Link("lobby/decisions/motion/", "Motion"), None, Status("adopted", "adopted")
+    )
+
+
+def test_contacts_about_a_position_are_listed_newest_first_with_the_officials_met():
+    data = lobby_data()
+    source = {"source": "https://example.org/agenda"}
+    data.position(
+        "p",
+        contacts=[
+            {"date": "2025-01-01", "kind": "letter", "officials": ["ann"], **source},
+            {"date": "2025-05-01", "kind": "meeting", "officials": ["ann", "bob"], "note": "On the budget", **source},
+        ],
+    )
+    view = view_of(data)
+    assert view.contacts == (
+        ContactLine(When("2025-05-01", "1 May 2025"), "meeting", (ANN, BOB), "On the budget.", Link("https://example.org/agenda", "source")),
+        ContactLine(When("2025-01-01", "1 January 2025"), "letter", (ANN,), None, Link("https://example.org/agenda", "source")),
+    )
+    assert [s.id for s in view.toc] == ["asks", "contacts"]

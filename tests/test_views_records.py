@@ -24,7 +24,7 @@ def test_the_data_page_offers_every_kinds_files_with_its_record_count_and_column
     data.enterprise("b")
     data.seminar("s")
     view = data_view(data.catalog())
-    assert [d.anchor for d in view.downloads] == [*KINDS, "asks", "certification-matrix"]
+    assert [d.anchor for d in view.downloads] == [*KINDS, "asks", "certification-matrix", "scorecard", "party-alignment", "glossary-terms"]
     enterprises = dict((d.anchor, d) for d in view.downloads)["enterprise"]
     assert enterprises == Download(
         "enterprise",
@@ -45,6 +45,9 @@ def test_the_data_page_lists_the_licence_the_standard_formats_then_each_kind():
         *(Section(kind, spec.label) for kind, spec in KINDS.items()),
         Section("asks", "Asks"),
         Section("certification-matrix", "Certification matrix"),
+        Section("scorecard", "Manifesto scorecard"),
+        Section("party-alignment", "Parties and the manifesto"),
+        Section("glossary-terms", "Glossary terms"),
     )
     assert view.toc[2] == Section("vocabulary", "Vocabularies")
     assert [link.url for x in view.standards for link in x.files] == ["data/popolo.json", "data/hsds/datapackage.json", "data/hsds/organizations.json"]

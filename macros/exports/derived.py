@@ -1,6 +1,8 @@
-"""Exports derived from several records: one row per ask (from the positions), and the certification matrix
-(one row per enterprise, a column per scheme with its state today, and Article 20's test). The tracker and the
-certification page download their shown rows from these files."""
+"""Exports derived from several records: one row per ask (from the positions), the certification matrix (one row
+per enterprise, a column per scheme with its state today, and Article 20's test), the manifesto scorecard (one row
+per article with its status, one row per party with its votes against the manifesto), and one row per glossary
+term. The tracker, an official's page, the certification page and the scorecard download their shown rows from these
+files."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import buying, certification, lobby
+from .. import buying, certification, decisions, lobby
 from ..catalog import Catalog
+from ..kinds.glossary import Term
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,93 @@ def matrix_rows(catalog: Catalog) -> list[dict]:
     ]
 
 
+SCORECARD_DOCS = (
+    ("id", "the manifesto article's id (its anchor is #article-<id>)"),
+    ("heading", "the article's heading"),
+    ("status", f"by the scorecard's rule: {', '.join(decisions.ARTICLE_STATES)}"),
+    ("advanced_by", "the decisions that advanced it, newest first"),
+    ("set_back_by", "the decisions that set it back, newest first"),
+    ("promised_by", "the decisions that promised it, newest first"),
+    ("decisions", "every decision that names it, newest first (a withdrawn one too)"),
+    ("example", "true when a decision behind the status is fictional demo content"),
+)
+
+
+def scorecard_columns(catalog: Catalog) -> list[str]:
+    return [name for name, _ in SCORECARD_DOCS]
+
+
+def scorecard_rows(catalog: Catalog) -> list[dict]:
+    manifesto = catalog.manifesto
+    rows = []
+    for article in manifesto.articles if manifesto else ():
+        found = decisions.for_article(catalog, article.id)
+        by_effect = {e: [d.id for d in found if decisions.effect(d) == e] for e in (decisions.ADVANCES, decisions.SETS_BACK, decisions.PROMISES)}
+        rows.append(
+            {
+                "id": article.id,
+                "heading": article.heading,
+                "status": decisions.article_status(found),
+                "advanced_by": by_effect[decisions.ADVANCES],
+                "set_back_by": by_effect[decisions.SETS_BACK],
+                "promised_by": by_effect[decisions.PROMISES],
+                "decisions": [d.id for d in found],
+                "example": any(d.example for d in found),
+            }
+        )
+    return rows
+
+
+ALIGNMENT_DOCS = (
+    ("id", "the party's id in data/vocabularies/parties.yml"),
+    ("party", "the party's name"),
+    ("in_line", "its votes in line with the manifesto: for a proposal that goes the platform's way, or against one that goes against it"),
+    ("against", "its votes against the manifesto"),
+    ("absent", "the votes it was absent from"),
+    ("share_in_line", "in-line votes as a share of its for-or-against votes, 0 to 1 (empty when it cast none)"),
+    ("decisions", "the decisions it voted on that name a manifesto article, newest first"),
+    ("example", "true when a decision it voted on is fictional demo content"),
+)
+
+
+def alignment_columns(catalog: Catalog) -> list[str]:
+    return [name for name, _ in ALIGNMENT_DOCS]
+
+
+def alignment_rows(catalog: Catalog) -> list[dict]:
+    return [
+        {
+            "id": t.party,
+            "party": catalog.label("parties", t.party),
+            "in_line": t.count(decisions.IN_LINE),
+            "against": t.count(decisions.AGAINST),
+            "absent": t.count(decisions.ABSENT),
+            "share_in_line": None if t.share is None else round(t.share, 4),
+            "decisions": [d.id for d, _ in t.votes],
+            "example": any(d.example for d, _ in t.votes),
+        }
+        for t in decisions.party_tallies(catalog)
+    ]
+
+
+# A term's columns are its model's fields, in order, and the glossary's `example`: the model documents them once.
+TERM_DOCS = (
+    *((name, " ".join((field.description or "").split())) for name, field in Term.model_fields.items()),
+    ("example", "true for fictional demo content (the glossary's flag)"),
+)
+
+
+def term_columns(catalog: Catalog) -> list[str]:
+    return [name for name, _ in TERM_DOCS]
+
+
+def term_rows(catalog: Catalog) -> list[dict]:
+    glossary = catalog.glossary
+    if glossary is None:
+        return []
+    return [{**t.model_dump(mode="json"), "example": glossary.example} for t in glossary.terms]
+
+
 DERIVED = (
     Derived("asks", "Asks", "one ask of a position", ASK_DOCS, ask_columns, ask_rows),
     Derived(
@@ -102,4 +192,16 @@ DERIVED = (
         matrix_columns,
         matrix_rows,
     ),
+    Derived(
+        "scorecard", "Manifesto scorecard", "one manifesto article: its status and the decisions behind it", SCORECARD_DOCS, scorecard_columns, scorecard_rows
+    ),
+    Derived(
+        "party-alignment",
+        "Parties and the manifesto",
+        "one party: how its votes on the decisions naming a manifesto article lined up with the manifesto",
+        ALIGNMENT_DOCS,
+        alignment_columns,
+        alignment_rows,
+    ),
+    Derived("glossary-terms", "Glossary terms", "one term of the glossary, with its definition and source", TERM_DOCS, term_columns, term_rows),
 )

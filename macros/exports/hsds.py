@@ -334,18 +334,17 @@ def nested(rows: dict[str, list[dict]]) -> list[dict]:
     at_location: dict[str, list[dict]] = {}
     for row in rows["service_at_location"]:
         at_location.setdefault(row["service_id"], []).append(present(row))
-    out = []
-    for org in rows["organization"]:
-        mine = [present(s) | {"service_at_locations": at_location.get(s["id"], [])} for s in rows["service"] if s["organization_id"] == org["id"]]
-        out.append(
-            present(org)
-            | {
-                "services": mine,
-                "locations": [present(x) for x in rows["location"] if x["organization_id"] == org["id"]],
-                "phones": [present(x) for x in rows["phone"] if x["organization_id"] == org["id"]],
-            }
-        )
-    return out
+    # Each table's rows by organization, in the table's order: one pass each, not one per organization (at 5,000
+    # enterprises that took seconds).
+    of: dict[str, dict[str, list[dict]]] = {table: {} for table in ("service", "location", "phone")}
+    for table, by_org in of.items():
+        for row in rows[table]:
+            extra = {"service_at_locations": at_location.get(row["id"], [])} if table == "service" else {}
+            by_org.setdefault(row["organization_id"], []).append(present(row) | extra)
+    return [
+        present(org) | {"services": of["service"].get(org["id"], []), "locations": of["location"].get(org["id"], []), "phones": of["phone"].get(org["id"], [])}
+        for org in rows["organization"]
+    ]
 
 
 def hsds_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, str]:

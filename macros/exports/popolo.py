@@ -1,10 +1,11 @@
 """Popolo (the civic-tech standard for people in public office): `/data/popolo.json`.
 
 Officials are `persons`, posts are `posts`, the bodies the posts belong to (the council, the executive, the
-administration, national bodies) and the parties are `organizations`, and `memberships` say who held which post
-when, and who belonged to which party. Everything is derived from the officials and posts as the editors wrote them;
-nothing is typed twice. Ids are the records' own ids (a body's and a party's are made from their names), so a reader
-can join this file with `/data/official.json` and `/data/post.json`.
+administration, national bodies) and the parties (the entries of `data/vocabularies/parties.yml`) are
+`organizations`, and `memberships` say who held which post when, and who belonged to which party. Everything is
+derived from the officials, posts and parties as the editors wrote them; nothing is typed twice. Ids are the records'
+own ids (a body's is made from its name, a party's from its id in the vocabulary), so a reader can join this file
+with `/data/official.json`, `/data/post.json` and `/data/vocabulary.json`.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ def body_name(post: Any) -> str:
     return f"{prefix}, {post.organisation}" if post.organisation else prefix
 
 
-def party_id(name: str) -> str:
-    return f"party-{slug(name)}"
+def party_id(party: str) -> str:
+    """A party's organization id: its id in the parties' vocabulary (what an official's `party` names), prefixed so
+    that it cannot meet a body's."""
+    return f"party-{party}"
 
 
 def political(post: Any) -> bool:
@@ -91,23 +94,20 @@ def post(record: Any, site_url: str) -> dict:
 
 
 def organizations(catalog: Catalog) -> list[dict]:
-    """Every body that a post belongs to, and every party an official names; each is example data only when every
-    record it is made from is, since one real record makes it real."""
+    """Every body that a post belongs to (example data only when every post it is made from is, since one real
+    record makes it real), then every party of the parties' vocabulary, in its order, named by its label (example
+    data when the vocabulary is)."""
     bodies: dict[str, list[Any]] = defaultdict(list)
     for p in catalog.all("post"):
         bodies[body_id(p)].append(p)
-    parties: dict[str, list[Any]] = defaultdict(list)
-    for o in catalog.all("official"):
-        if o.party:
-            parties[party_id(o.party)].append(o)
     out = [
         {"id": key, "name": body_name(posts[0]), "classification": BODIES[posts[0].body][0], "example": all(p.example for p in posts)}
         for key, posts in sorted(bodies.items())
     ]
-    out += [
-        {"id": key, "name": members[0].party, "classification": PARTY_CLASSIFICATION, "example": all(o.example for o in members)}
-        for key, members in sorted(parties.items())
-    ]
+    vocabulary = catalog.vocabulary("parties")
+    for entry in vocabulary.entries if vocabulary else ():
+        party = {"id": party_id(entry.id), "name": entry.label, "classification": PARTY_CLASSIFICATION}
+        out.append(party | ({"description": entry.description} if entry.description else {}) | {"example": vocabulary.example})
     return out
 
 
@@ -179,7 +179,12 @@ FIELD_DOCS = (
     ("persons", "links, sources", "the official's page here and office page; the public sources of the record"),
     ("posts", "id, label, role", "the post's id and title"),
     ("posts", "organization_id", "the organization of the post's body"),
-    ("organizations", "id", "a body: `<body>-<organisation>` (from the posts' `body` and `organisation`); a party: `party-<name>`"),
+    (
+        "organizations",
+        "id",
+        "a body: `<body>-<organisation>` (from the posts' `body` and `organisation`); a party: `party-<id>` (its id in data/vocabularies/parties.yml)",
+    ),
+    ("organizations", "name, description", "a body: its kind and organisation; a party: its label and description in the parties' vocabulary"),
     ("organizations", "classification", "executive, legislature (council), administration (department), national, or party"),
     (
         "memberships",
@@ -192,5 +197,5 @@ FIELD_DOCS = (
         "party membership",
         "one per official with a party: the party's `organization_id`, from the first post's start to the last post's end (none while a post is held)",
     ),
-    ("every object", "example", "true for fictional demo content (a body or party: when every record it comes from is)"),
+    ("every object", "example", "true for fictional demo content (a body: when every post it comes from is; a party: when the parties' vocabulary is)"),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import campaign, enterprise, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
+from . import campaign, decision, enterprise, glossary, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Kind:
     listing: str  # the listing page's URL
     title_field: str = "name"
     label: str = ""  # plural, for people
-    single: bool = False  # one file holds the one record (the manifesto)
+    single: bool = False  # one file holds the one record (the manifesto, the procurement rules, the glossary)
 
     @property
     def model(self):
@@ -48,6 +48,7 @@ KINDS: dict[str, Kind] = {
         Kind("post", "posts", post, "lobby/posts/{id}/", "lobby/posts/", "title", "Posts"),
         Kind("official", "officials", official, "lobby/officials/{id}/", "lobby/officials/", "name", "Officials"),
         Kind("position", "positions", position, "lobby/positions/{id}/", "lobby/positions/", "title", "Positions"),
+        Kind("decision", "decisions", decision, "lobby/decisions/{id}/", "lobby/decisions/", "title", "Decisions"),
         Kind("campaign", "campaigns", campaign, "campaigns/{id}/", "campaigns/", "name", "Campaigns"),
         Kind("seminar", "seminars", seminar, "seminars/{id}/", "seminars/", "title", "Seminars"),
         Kind("network", "networks", network, "networks/{id}/", "networks/", "name", "Networks"),
@@ -55,5 +56,6 @@ KINDS: dict[str, Kind] = {
         Kind("monitoring", "monitoring", monitoring, "monitor/{id}/", "monitor/", "year", "Monitoring years"),
         Kind("manifesto", "manifesto.yml", manifesto, "manifesto/", "manifesto/", "title", "Manifesto", single=True),
         Kind("procurement", "procurement.yml", procurement, "buy-social/rules/", "buy-social/rules/", "title", "Procurement rules", single=True),
+        Kind("glossary", "glossary.yml", glossary, "glossary/", "glossary/", "title", "Glossary", single=True),
     )
 }

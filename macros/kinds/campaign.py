@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Accepts, Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
+from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
 
 
 class Milestone(Part):
@@ -59,6 +59,7 @@ class Campaign(RecordModel):
     metrics: list[Metric] = []
     call_to_action: CallToAction | None = None
     hashtags: list[Annotated[str, BeforeValidator(hashtag), Accepts("hashtag")]] = []
+    easy_read: EasyRead | None = Field(None, description=EASY_READ_NOTE)
 
 
 MODEL = Campaign

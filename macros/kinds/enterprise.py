@@ -6,7 +6,28 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Count, Cpv, Date, Email, Line, Markdown, Part, Phone, RecordModel, RefTo, Signed, Text, Url, Year, max_chars, ordered, refused, repeats
+from .fields import (
+    EASY_READ_NOTE,
+    Count,
+    Cpv,
+    Date,
+    EasyRead,
+    Email,
+    Line,
+    Markdown,
+    Part,
+    Phone,
+    RecordModel,
+    RefTo,
+    Signed,
+    Text,
+    Url,
+    Year,
+    max_chars,
+    ordered,
+    refused,
+    repeats,
+)
 
 
 class Address(Part):
@@ -103,6 +124,7 @@ class Enterprise(RecordModel):
     certifications: list[Certification] = []
     figures: list[Figures] = []
     jobs: list[Job] = []
+    easy_read: EasyRead | None = Field(None, description=EASY_READ_NOTE)
 
 
 def certification_dates(record: Enterprise):

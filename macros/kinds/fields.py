@@ -364,6 +364,14 @@ Markdown = Annotated[
     Field(description="Markdown (a safe subset; raw HTML is removed)"),
     Accepts("Markdown (a safe subset; raw HTML is shown as text)"),
 ]
+EASY_READ_CHARS = 800
+EASY_READ_WORDS = 15  # words in a sentence of easy-read text, at most (`wise check` warns above it)
+EASY_READ_NOTE = (
+    f"the record in easy-read words (language level B1), at most {EASY_READ_CHARS} characters: short sentences, one idea per sentence, "
+    f"no jargon; shown first on its page. `wise check` warns about a sentence of more than {EASY_READ_WORDS} words and about the glossary's hard words"
+)
+# Plain text, one language for now: like every text field, it will take a mapping by language when the site has two.
+EasyRead = Annotated[Text, max_chars(EASY_READ_CHARS), Accepts("text in easy-read words")]
 Slug = Annotated[str, BeforeValidator(slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": 64}), Accepts("id")]
 Url = Annotated[str, BeforeValidator(http_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}), Accepts("http(s) URL")]
 UrlOrMailto = Annotated[

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import typing
+from typing import Literal
+
 from pydantic import Field
 
 from .enterprise import Contact
-from .fields import Date, Line, Part, RecordModel, RefTo, Url, ordered
+from .fields import Date, Line, Part, RecordModel, RefTo, Text, Url, ordered
+
+# How the platform was in touch with an official: the one list every page, feed and export uses.
+ContactKind = Literal["meeting", "letter", "hearing", "call"]
+CONTACT_KINDS: tuple[str, ...] = typing.get_args(ContactKind)
 
 
 class Membership(Part):
@@ -17,14 +24,25 @@ class Membership(Part):
     source: Url | None = None
 
 
+class Contacted(Part):
+    """One contact with an official in their public role: a meeting, letter, hearing or call, with a public note and
+    its public source. There is no field for anyone else: contacts are about officials only."""
+
+    date: Date
+    kind: ContactKind
+    note: Text | None = Field(None, description="what was discussed, as it may be published")
+    source: Url
+
+
 class Official(RecordModel):
     """A person in a public role."""
 
     name: Line
-    party: Line | None = None
+    party: RefTo("vocab:parties") | None = None
     memberships: list[Membership] = Field(min_length=1)
     contact: Contact | None = Field(None, description="office contact only: office e-mail, phone, web page")
     sources: list[Url] = Field(min_length=1, description="public pages where these facts come from")
+    contacts: list[Contacted] = Field([], description="meetings, letters, hearings and calls with this official, each with a public source")
 
 
 def membership_dates(record: Official):

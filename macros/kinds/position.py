@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
-from .fields import Accepts, Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
+from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
+from .official import ContactKind
 
 # The steps an ask goes through; the one definition every page, filter and export uses.
 AskStatus = Literal["asked", "acknowledged", "committed", "delivered", "refused"]
@@ -33,6 +34,17 @@ class Ask(Part):
     id: Slug
     text: Text
     history: list[Step] = []
+
+
+class Contact(Part):
+    """A contact about this position with officials in their public role: a meeting, letter, hearing or call, with
+    a public note and its public source. Only officials can be named: there is no field for anyone else."""
+
+    date: Date
+    kind: ContactKind
+    officials: list[RefTo("official")] = Field(min_length=1)
+    note: Text | None = Field(None, description="what was discussed, as it may be published")
+    source: Url
 
 
 class Link(Part):
@@ -73,6 +85,8 @@ class Position(RecordModel):
     rationale: Markdown | None = None
     asks: list[Ask] = Field(min_length=1)
     evidence: list[Evidence] = []
+    easy_read: EasyRead | None = Field(None, description=EASY_READ_NOTE)
+    contacts: list[Contact] = Field([], description="meetings, letters, hearings and calls with officials about this position")
 
 
 def unique_ask_ids(record: Position):

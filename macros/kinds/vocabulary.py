@@ -1,4 +1,4 @@
-"""Vocabulary: a controlled list (sectors, districts, target groups, topics, offering categories)."""
+"""Vocabulary: a controlled list (sectors, districts, target groups, topics, offering categories, parties)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pydantic import Field
 
 from .fields import Cpv, Line, Part, RecordModel, RefTo, Slug, Text, repeats
 
-NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories")
+NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories", "parties")
 
 
 class Entry(Part):
@@ -33,7 +33,7 @@ class Vocabulary(RecordModel):
 
 
 def known_vocabulary(record: Vocabulary):
-    """Vocabulary files are the five the data model names."""
+    """Vocabulary files are the ones the data model names (NAMES)."""
     if record.id not in NAMES:
         yield (), f"'{record.id}' is not a vocabulary; expected one of: {', '.join(NAMES)}", "unknown-vocabulary"
 

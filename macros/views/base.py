@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
@@ -36,6 +38,16 @@ class Link:
 def is_external(url: str) -> bool:
     """Absolute links (http, https, mailto, tel) leave the site and are printed as they are."""
     return url.startswith(("http://", "https://", "mailto:", "tel:"))
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed that follows what a page shows: its site path, its title for feed readers (the page's head names it),
+    and the words of its visible "Follow" link."""
+
+    url: str
+    title: str
+    follow: str
 
 
 @dataclass(frozen=True)
@@ -94,13 +106,14 @@ class Figure:
 
 @dataclass(frozen=True, kw_only=True)
 class View:
-    """What every page view has: its plain-text title, its sections, and whether it takes the full width; the plain-text
-    description link previews and search engines show (`preview`; empty: the site's own), and the schema.org object the page is
-    about (JSON-LD), when it is about one."""
+    """What every page view has: its plain-text title, its sections, and whether it takes the full width; the feeds that
+    follow what it shows; the plain-text description link previews and search engines show (`preview`; empty: the
+    site's own), and the schema.org object the page is about (JSON-LD), when it is about one."""
 
     title: str
     toc: tuple[Section, ...] = ()
     wide: bool = False
+    feeds: tuple[Feed, ...] = ()  # named in the page's head and linked visibly ("Follow")
     preview: str = ""  # the page's description for search engines and link previews, plain text
     structured: Any = None  # a schema.org object as JSON-ready data (dicts, lists, text), or None
 
@@ -130,17 +143,23 @@ class ListingView(View):
 @dataclass(frozen=True, kw_only=True)
 class RecordView(View):
     """A page that shows one record: its `data-record` marker, whether it is example data, its source file and,
-    with a repository configured, where that file is edited."""
+    with a repository configured, where that file is edited; and the record in easy-read words, when it has them
+    (shown first, in a section of its own: `EASY_READ`)."""
 
     kind: str
     record_id: str
     example: bool = False
     source_path: str = ""
     edit_url: str | None = None
+    easy_read: Markup | None = None  # the record's easy-read text as paragraphs
 
     @property
     def marker(self) -> str:
         return f"{self.kind}:{self.record_id}"
+
+
+# The easy-read section: its anchor and heading, first among a record page's sections when the record has the text.
+EASY_READ = ("easy-read", "Easy read")
 
 
 @dataclass(frozen=True)
@@ -213,6 +232,11 @@ def term(catalog: Catalog, vocabulary: str, entry_id: str) -> Link:
 
 def terms(catalog: Catalog, vocabulary: str, entry_ids) -> tuple[Link, ...]:
     return tuple(term(catalog, vocabulary, i) for i in entry_ids)
+
+
+def district_link(catalog: Catalog, district: str) -> Link:
+    """A link to a district's page (/districts/<id>/), with the district's label."""
+    return Link(f"districts/{district}/", catalog.label("districts", district))
 
 
 def external(url: str | None, text: str | None = None) -> Link | None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import buying, certification, privacy, showcase
 from ..catalog import Catalog
 from ..kinds import KINDS
-from .base import SITE, Citation, Link, Site, View, citation, record_link, sections
+from .base import SITE, Citation, Link, Site, citation, record_link, sections
 from .enterprise import quote_link
+from .paging import CARDS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class SupplierCard:
     eligible_text: str
     quote: Link | None
     filters: tuple[tuple[str, str], ...]
+
+    @property
+    def words(self) -> str:
+        """What the search box searches: the enterprise's name and what it offers in the category, lowercased."""
+        return " ".join((self.link.text, self.offers)).lower()
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,56 @@ class SectorFigures:
     citation: Citation
 
 
+def categories_on_page(categories: tuple[Category, ...], start: int, stop: int, last: bool) -> tuple[Category, ...]:
+    """The categories a page shows, each with its suppliers on that page (those from position `start` to `stop` in
+    the order of the whole catalogue). A category with suppliers shows on each page its suppliers fall on; one with
+    none shows once, on the page its place in the order falls on, or on the last page when only such categories
+    follow it."""
+    out = []
+    offset = 0
+    for category in categories:
+        count = len(category.suppliers)
+        if count:
+            first, after = max(start, offset), min(stop, offset + count)
+            if first < after:
+                out.append(replace(category, suppliers=category.suppliers[first - offset : after - offset]))
+        elif start <= offset < stop or (last and offset >= stop):
+            out.append(category)
+        offset += count
+    return tuple(out)
+
+
 @dataclass(frozen=True, kw_only=True)
-class BuySocialView(View):
+class BuySocialView(PagedView):
     figures: SectorFigures | None
     positions: tuple[Link, ...]
-    facets: tuple[showcase.Facet, ...]
-    categories: tuple[Category, ...]
+    categories: tuple[Category, ...]  # every category with all its suppliers, on all the catalogue's pages
     calculator: Link | None  # the calculator is made only with procurement.yml
     rules: Link | None
 
     @property
-    def count(self) -> int:
-        return sum(len(c.suppliers) for c in self.categories)
+    def items(self) -> tuple[SupplierCard, ...]:
+        """Every supplier card, category by category: the catalogue's items, which its pages share out."""
+        return tuple(s for c in self.categories for s in c.suppliers)
+
+    @property
+    def groups(self) -> tuple[Category, ...]:
+        return self.categories
+
+    def group_of(self, index: int) -> int | None:
+        """The category (its place in `categories`) of the index-th supplier card."""
+        offset = 0
+        for number, category in enumerate(self.categories):
+            offset += len(category.suppliers)
+            if index < offset:
+                return number
+        raise IndexError(index)
+
+    @property
+    def shown_categories(self) -> tuple[Category, ...]:
+        """The categories on this page, each with its suppliers on this page."""
+        paging = self.paging
+        return categories_on_page(self.categories, paging.start, paging.stop, paging.number == paging.pages)
 
 
 def sector_figures(catalog: Catalog) -> SectorFigures | None:
@@ -153,4 +197,5 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
         categories=categories,
         calculator=Link("buy-social/social-return/", "the social return calculator") if catalog.procurement else None,
         rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if catalog.procurement else None,
+        paging=Paging("buy-social/", CARDS, len(cards), "Offers"),
     )

@@ -9,7 +9,26 @@ from markupsafe import Markup
 
 from .. import privacy, render
 from ..catalog import Catalog
-from .base import SITE, EmbedCode, Link, ListingView, RecordView, Site, Span, When, embed_code, external, record_link, record_links, sections, span, when
+from ..kinds import KINDS
+from .base import (
+    EASY_READ,
+    SITE,
+    EmbedCode,
+    Link,
+    ListingView,
+    RecordView,
+    Site,
+    Span,
+    When,
+    embed_code,
+    external,
+    record_link,
+    record_links,
+    sections,
+    span,
+    when,
+)
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True)
@@ -35,7 +54,7 @@ class Milestone:
 
 @dataclass(frozen=True, kw_only=True)
 class CampaignView(RecordView):
-    goal: str
+    goal: Markup
     period: Span | None
     hashtags: str | None
     call_to_action: Link | None
@@ -69,6 +88,9 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
     """A campaign's page: its goal and call to action, progress, milestones in date order, and what it is about."""
     c = campaign
     cta = c.call_to_action
+    easy_read, goal, description = glossary_links(
+        catalog, KINDS["campaign"].page_url(c.id), render.paragraphs(c.easy_read) if c.easy_read else None, c.goal, render.markdown(c.description)
+    )
     return CampaignView(
         title=c.name,
         kind="campaign",
@@ -76,6 +98,7 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
         example=c.example,
         source_path=c.source_path,
         toc=sections(
+            (*EASY_READ, c.easy_read),
             ("metrics", "Progress", c.metrics),
             ("milestones", "Milestones", c.milestones),
             ("positions", "Positions", c.positions),
@@ -84,12 +107,13 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
             ("embed", "Embed this", True),
         ),
         preview=c.goal,
-        goal=c.goal,
+        easy_read=easy_read,
+        goal=goal,
         period=span(c.start, c.end),
         hashtags=" ".join(f"#{h}" for h in c.hashtags) or None,
         call_to_action=external(cta.url, cta.text) if cta and cta.url else None,
         call_to_action_text=cta.text if cta and not cta.url else None,
-        description=render.markdown(c.description),
+        description=description,
         metrics=tuple(metric(c, x) for x in c.metrics),
         milestones=tuple(
             Milestone(when(x.date), x.title, render.sentence(x.note) if x.note else None, external(x.source, "source"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -13,6 +13,7 @@ from ..catalog import Catalog
 from ..kinds import KINDS
 from . import structured
 from .base import (
+    EASY_READ,
     SITE,
     Contact,
     EmbedCode,
@@ -21,9 +22,9 @@ from .base import (
     Site,
     Span,
     Status,
-    View,
     cert_status,
     contact,
+    district_link,
     embed_code,
     external,
     record_link,
@@ -34,6 +35,8 @@ from .base import (
     terms,
     when,
 )
+from .glossary import glossary_links
+from .paging import CARDS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,7 @@ class NetworkLink:
 
 @dataclass(frozen=True, kw_only=True)
 class EnterpriseView(RecordView):
-    summary: str
+    summary: Markup
     tags: tuple[Link, ...]
     chips: tuple[Holding, ...]
     description: Markup
@@ -222,6 +225,14 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
     e = enterprise
     all_holdings = holdings(catalog, e)
     signature = catalog.signature(e.id)
+    easy_read, summary, description, how_to_apply = glossary_links(
+        catalog,
+        KINDS["enterprise"].page_url(e.id),
+        render.paragraphs(e.easy_read) if e.easy_read else None,
+        e.summary,
+        render.markdown(e.description),
+        render.paragraphs(e.how_to_apply),
+    )
     return EnterpriseView(
         title=e.name,
         kind="enterprise",
@@ -229,6 +240,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         example=e.example,
         source_path=e.source_path,
         toc=sections(
+            (*EASY_READ, e.easy_read),
             ("buy", "Buy from us", True),
             ("buyers", "For buyers", True),
             ("work", "Work or refer here", True),
@@ -237,10 +249,11 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         ),
         preview=e.summary,
         structured=structured.organization(catalog, e, site.site_url),
-        summary=e.summary,
+        easy_read=easy_read,
+        summary=summary,
         tags=(term(catalog, "sectors", e.sector), term(catalog, "districts", e.district)),
         chips=held(all_holdings),
-        description=render.markdown(e.description),
+        description=description,
         offerings=tuple(
             Offering(
                 o.name,
@@ -260,7 +273,7 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         legal_form=e.legal_form,
         founded=str(e.founded) if e.founded else None,
         target_groups=terms(catalog, "target-groups", e.target_groups),
-        how_to_apply=render.paragraphs(e.how_to_apply),
+        how_to_apply=how_to_apply,
         jobs=tuple(Job(j.title, external(j.url, j.title), j.description) for j in e.jobs),
         figures=figures(e),
         holdings=all_holdings,
@@ -285,9 +298,14 @@ class EnterpriseCard:
     meta: tuple[str, ...]
     chips: tuple[Holding, ...]
     offers: tuple[str, ...]
-    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values) for data-<facet>
-    text: str  # more words the text box searches
+    filters: tuple[tuple[str, str], ...]  # (facet, space-separated values)
+    text: str  # more words the text box searches: the offerings'
     geo: tuple[str, str] | None
+
+    @property
+    def words(self) -> str:
+        """What the search box searches: the name, the summary and the offerings' names and descriptions, lowercased."""
+        return " ".join((self.link.text, self.summary, self.text)).lower()
 
 
 @dataclass(frozen=True)
@@ -297,15 +315,14 @@ class MapView:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ShowcaseView(View):
+class ShowcaseView(PagedView):
     lead: str
-    facets: tuple[showcase.Facet, ...]
-    cards: tuple[EnterpriseCard, ...]
+    cards: tuple[EnterpriseCard, ...]  # every enterprise, on all the showcase's pages
     map: MapView
 
     @property
-    def count(self) -> int:
-        return len(self.cards)
+    def items(self) -> tuple[EnterpriseCard, ...]:
+        return self.cards
 
 
 def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> EnterpriseCard:
@@ -327,15 +344,21 @@ def card(catalog: Catalog, enterprise: Any, values: dict[str, list[str]]) -> Ent
 
 
 def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
-    """The showcase: every enterprise as a card, the facets with their counts, the map."""
+    """The showcase: every enterprise as a card, by id, CARDS to a page; the facets with their counts; the map."""
     enterprises = catalog.all("enterprise")
     values = [showcase.facet_values(catalog, e) for e in enterprises]
+    # The district filter names each district's page: its enterprises on a map, its figures, posts and asks.
+    facets = tuple(
+        replace(f, pages=tuple(district_link(catalog, v.id) for v in f.values), pages_label="About each district") if f.name == "district" else f
+        for f in showcase.facets(catalog, values)
+    )
     return ShowcaseView(
         title="Showcase",
         wide=True,
         lead="The city's social enterprises: what they make and sell, where they are, and who can work there. "
         "Filter by sector, district, offering or certification, or search by name.",
-        facets=tuple(showcase.facets(catalog, values)),
+        facets=facets,
         cards=tuple(card(catalog, e, v) for e, v in zip(enterprises, values, strict=True)),
         map=MapView(site.map_tiles, site.map_attribution),
+        paging=Paging(KINDS["enterprise"].listing, CARDS, len(enterprises), "Enterprises"),
     )

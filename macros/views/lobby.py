@@ -8,8 +8,12 @@ from typing import Any
 
 from .. import lobby, render
 from ..catalog import Catalog
+from ..exports.lobby_feeds import feed_path
 from ..kinds import KINDS
-from .base import Link, Status, When, clip, external, record_link, record_links, when
+from .base import Feed, Link, Status, When, clip, external, record_link, record_links, when
+
+# The whole lobby's feed: named on the lobby's listings (officials, positions, decisions, the tracker).
+LOBBY_FEED = Feed(feed_path(), "The lobby: steps, decisions and contacts", "Follow the lobby")
 
 
 def status(key: str) -> Status:
@@ -55,13 +59,15 @@ def step(catalog: Catalog, position: Any, s: Any) -> Step:
 
 @dataclass(frozen=True)
 class AskRow:
-    """An ask in a table: its text (clipped), a link to its anchor, its status, its latest step's date."""
+    """An ask in a table: its text (clipped), a link to its anchor, its status, its latest step's date, and its key
+    (`<position>#<ask>`: its row in the asks export, and `data-ask`)."""
 
     link: Link
     position: Link
     status: Status
     open: bool
     last: When | None
+    key: str
 
 
 def ask_link(view: lobby.AskView, limit: int) -> Link:
@@ -76,4 +82,5 @@ def ask_row(catalog: Catalog, view: lobby.AskView, limit: int = 110) -> AskRow:
         status=status(view.status),
         open=view.is_open,
         last=when(view.last.date) if view.last else None,
+        key=f"{view.position.id}#{view.ask.id}",
     )

@@ -9,7 +9,9 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
+from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, When, record_link, sections, when
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def signatory(catalog: Catalog, s: Any) -> Signatory:
 def manifesto_view(catalog: Catalog, manifesto: Any, site: Site = SITE) -> ManifestoView:
     """The manifesto's page: its numbered articles (`#article-<id>`) and its signatories."""
     x = manifesto
-    articles = tuple(Article(f"article-{a.id}", f"{i}. {a.heading}", render.paragraphs(a.text)) for i, a in enumerate(x.articles, start=1))
+    preamble, *texts = glossary_links(catalog, KINDS["manifesto"].page_url(x.id), render.markdown(x.preamble), *(render.paragraphs(a.text) for a in x.articles))
+    articles = tuple(Article(f"article-{a.id}", f"{i}. {a.heading}", text) for i, (a, text) in enumerate(zip(x.articles, texts, strict=True), start=1))
     return ManifestoView(
         title=x.title,
         kind="manifesto",
@@ -55,7 +58,7 @@ def manifesto_view(catalog: Catalog, manifesto: Any, site: Site = SITE) -> Manif
         source_path=x.source_path,
         toc=sections(*((a.anchor, a.heading, True) for a in articles), ("signatories", "Signatories", True)),
         adopted=when(x.adopted),
-        preamble=render.markdown(x.preamble),
+        preamble=preamble,
         articles=articles,
         signatories=tuple(signatory(catalog, s) for s in x.signatories),
     )

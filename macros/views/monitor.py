@@ -10,7 +10,23 @@ from markupsafe import Markup
 from .. import charts, privacy, render
 from ..catalog import Catalog
 from ..kinds.monitoring import LABELS, PEOPLE
-from .base import SITE, Citation, EmbedCode, Figure, Link, RecordView, Site, View, When, citation, embed_code, record_link, sections, term, when
+from .base import (
+    SITE,
+    Citation,
+    EmbedCode,
+    Figure,
+    Link,
+    RecordView,
+    Site,
+    View,
+    When,
+    citation,
+    district_link,
+    embed_code,
+    record_link,
+    sections,
+    when,
+)
 
 HEADLINE = ("enterprises", "jobs_target_group", "moved_to_paid_work")  # what the home page shows of a year
 
@@ -34,12 +50,12 @@ class DistrictRow:
 
 
 def district_row(catalog: Catalog, key: str, cells: tuple[str, ...]) -> DistrictRow:
-    """A district table row: a district as a link to its entry, or the remainder or the total as text."""
+    """A district table row: a district as a link to its page (/districts/<id>/), or the remainder or the total as text."""
     if key == privacy.OTHER:
         return DistrictRow("Elsewhere or not counted by district", None, cells)
     if key == privacy.TOTAL:
         return DistrictRow("The city", None, cells, total=True)
-    link = term(catalog, "districts", key)
+    link = district_link(catalog, key)
     return DistrictRow(link.text, link, cells)
 
 

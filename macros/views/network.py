@@ -9,12 +9,14 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
+from ..kinds import KINDS
 from .base import SITE, Link, ListingView, RecordView, Site, Span, external, plural, record_link, record_links, sections, span
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True, kw_only=True)
 class NetworkView(RecordView):
-    summary: str
+    summary: Markup
     kind_label: str
     period: Span | None
     website: Link | None
@@ -27,6 +29,7 @@ def network_view(catalog: Catalog, network: Any, site: Site = SITE) -> NetworkVi
     """A network's page: what it is, when it runs, its partners, and its member enterprises by name."""
     n = network
     members = sorted(catalog.members_of(n.id), key=lambda e: (e.name.lower(), e.id))
+    summary, description = glossary_links(catalog, KINDS["network"].page_url(n.id), n.summary, render.markdown(n.description))
     return NetworkView(
         title=n.name,
         kind="network",
@@ -35,12 +38,12 @@ def network_view(catalog: Catalog, network: Any, site: Site = SITE) -> NetworkVi
         source_path=n.source_path,
         toc=sections(("members", f"Members ({len(members)})", True)),
         preview=n.summary,
-        summary=n.summary,
+        summary=summary,
         kind_label=n.kind,
         period=span(n.start, n.end),
         website=external(n.url),
         partners=", ".join(n.partners) or None,
-        description=render.markdown(n.description),
+        description=description,
         members=record_links(catalog, "enterprise", members),
     )
 

@@ -1,40 +1,38 @@
-"""An official: the posts they hold, what the platform asks of them, the enterprises that matter to them;
-their print-ready briefing pack; and the posts, with who held each when."""
+"""An official: the posts they hold, what the platform asks of them, how they voted, when we last spoke, the
+enterprises that matter to them and why; and the officials at a glance, current ones apart from former ones."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import lobby, privacy
+from .. import decisions, lobby, render
 from ..catalog import Catalog
+from ..exports.lobby_feeds import feed_path
 from ..kinds import KINDS
 from . import structured
 from .base import (
     SITE,
     Contact,
-    Figure,
+    Feed,
     Link,
-    ListingView,
     RecordView,
     Site,
     Span,
     Status,
+    View,
     When,
-    citation,
     clip,
     contact,
     external,
     plural,
     record_link,
-    record_links,
     sections,
     span,
-    terms,
+    term,
     when,
 )
-from .lobby import AskRow, ask_row, status
+from .lobby import LOBBY_FEED, AskRow, ask_link, ask_row, status
 
 RELEVANT_ON_PAGE = 12  # enterprises listed on an official's page; the rest are a filter away in the showcase
 RELEVANT_IN_BRIEFING = 8  # a briefing must fit on two pages
@@ -65,31 +63,76 @@ def post_lines(catalog: Catalog, official: Any) -> tuple[PostLine, ...]:
 
 @dataclass(frozen=True)
 class LastContact:
+    """When the platform was last in touch: what it was (a step's status, or meeting, letter, hearing, call), what it
+    was about (the ask, or the position; None for a contact about nothing in particular) and its source."""
+
     when: When
-    ask: Link
-    status: Status
+    what: Status
+    about: Link | None
+    source: Link
 
 
 def last_contact(catalog: Catalog, official: Any) -> LastContact | None:
     found = lobby.last_contact(catalog, official)
     if found is None:
         return None
-    view, step = found
-    return LastContact(when(step.date), Link(KINDS["position"].page_url(view.position.id) + "#" + view.anchor, clip(view.ask.text, 90)), status(step.status))
+    if found.ask is not None:
+        return LastContact(when(found.date), status(found.status), ask_link(found.ask, 90), external(found.source, "source"))
+    about = Link(KINDS["position"].page_url(found.position.id), clip(found.position.title, 90)) if found.position is not None else None
+    return LastContact(when(found.date), Status(found.kind, found.kind), about, external(found.source, "source"))
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A contact recorded with the official: when, what kind, about which position, its note and source."""
+
+    when: When
+    kind: str
+    about: Link | None
+    note: str | None
+    source: Link
+
+
+def contact_lines(catalog: Catalog, official: Any) -> tuple[ContactLine, ...]:
+    """The contacts recorded with the official, on their record or a position's, newest first."""
+    return tuple(
+        ContactLine(
+            when(c.date),
+            c.kind,
+            record_link(catalog, "position", c.position) if c.position is not None else None,
+            render.sentence(c.note) if c.note else None,
+            external(c.source, "source"),
+        )
+        for c in lobby.contacts_with(catalog, official)
+    )
 
 
 @dataclass(frozen=True)
 class EnterpriseLine:
-    """An enterprise that matters to an official, with its sector and district."""
+    """An enterprise that matters to an official, with its sector and district, and why it matters ("district Noord",
+    "topic: Social procurement")."""
 
     link: Link
     sector: str
     district: str
+    reasons: tuple[str, ...]
 
 
-def enterprise_lines(catalog: Catalog, enterprises: list[Any]) -> tuple[EnterpriseLine, ...]:
+def reason_text(catalog: Catalog, reason: tuple[str, str]) -> str:
+    what, value = reason
+    return f"district {catalog.label('districts', value)}" if what == "district" else f"topic: {catalog.label('topics', value)}"
+
+
+def enterprise_lines(catalog: Catalog, official: Any, enterprises: list[Any]) -> tuple[EnterpriseLine, ...]:
+    covered = lobby.portfolio(catalog, official)
     return tuple(
-        EnterpriseLine(record_link(catalog, "enterprise", e), catalog.label("sectors", e.sector), catalog.label("districts", e.district)) for e in enterprises
+        EnterpriseLine(
+            record_link(catalog, "enterprise", e),
+            catalog.label("sectors", e.sector),
+            catalog.label("districts", e.district),
+            tuple(reason_text(catalog, r) for r in covered.reasons(e)),
+        )
+        for e in enterprises
     )
 
 
@@ -104,50 +147,101 @@ def showcase_filters(catalog: Catalog, official: Any) -> tuple[Link, ...]:
     return tuple(links)
 
 
+@dataclass(frozen=True)
+class VoteRow:
+    """How the official voted on a decision that concerns the platform: their own vote, or their party's."""
+
+    decision: Link
+    when: When
+    outcome: Status
+    vote: str
+    own: bool
+    alignment: Status
+    asks: tuple[Link, ...]
+    source: Link
+
+
+def vote_rows(catalog: Catalog, official: Any) -> tuple[VoteRow, ...]:
+    """The official's votes on the decisions naming our asks or articles, newest first (decisions.votes_of)."""
+    return tuple(
+        VoteRow(
+            record_link(catalog, "decision", v.decision),
+            when(v.decision.date),
+            status(v.decision.outcome),
+            v.vote,
+            v.own,
+            Status(decisions.alignment(v.decision, v.vote), decisions.ALIGNMENT_LABELS[decisions.alignment(v.decision, v.vote)]),
+            tuple(Link(f"{KINDS['position'].page_url(a.position)}#ask-{a.ask}", clip(asked(catalog, a).text, 80)) for a in v.decision.asks),
+            external(v.decision.source, "source"),
+        )
+        for v in decisions.votes_of(catalog, official)
+    )
+
+
+def asked(catalog: Catalog, ref: Any) -> Any:
+    """The ask a decision's reference names."""
+    return next(a for a in catalog.get("position", ref.position).asks if a.id == ref.ask)
+
+
 @dataclass(frozen=True, kw_only=True)
 class OfficialView(RecordView):
-    party: str | None
+    party: Link | None
     contact: Contact | None
     last_contact: LastContact | None
     briefing: Link
     posts: tuple[PostLine, ...]
     asks: tuple[AskRow, ...]
+    asks_file: str  # the open-data file whose rows "Download these asks" keeps
+    votes: tuple[VoteRow, ...]
+    contacts: tuple[ContactLine, ...]
     relevant: tuple[EnterpriseLine, ...]
     relevant_total: str
     relevant_more: tuple[Link, ...]
+    everyone: bool  # their districts and topics match every enterprise, so none is singled out
     topics_page: Link
     sources: tuple[Link, ...]
 
 
 def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> OfficialView:
-    """An official's page: their posts, the asks of the files they hold (inherited with the post), the
-    enterprises in their district or portfolio (the most relevant first), and the sources of these facts."""
+    """An official's page: their posts, the asks of the files they hold (inherited with the post), how they voted on
+    our asks, the contacts we had, the enterprises in their district or portfolio with the reason each is there (the
+    most relevant first), and the sources of these facts. Its feed is linked for following."""
     o = official
     asks = lobby.asks_for_official(catalog, o)
     relevant = lobby.relevant_enterprises(catalog, o)
+    everyone = lobby.covers_everyone(catalog, o)
+    votes = vote_rows(catalog, o)
+    contacts = contact_lines(catalog, o)
     return OfficialView(
         title=o.name,
         kind="official",
         record_id=o.id,
         example=o.example,
         source_path=o.source_path,
+        feeds=(Feed(feed_path("official", o.id), f"{o.name}: steps, votes and contacts", "Follow this official"),),
         toc=sections(
             ("posts", "Posts", True),
             ("asks", "What we ask of them", True),
-            ("enterprises", "Enterprises in their district or portfolio", relevant),
+            ("votes", "How they voted on our asks", votes),
+            ("contacts", "Contacts", contacts),
+            ("enterprises", "Enterprises in their district or portfolio", relevant or everyone),
             ("sources", "Sources", True),
         ),
         preview=official_line(catalog, o),
         structured=structured.person(catalog, o, site.site_url),
-        party=o.party,
+        party=term(catalog, "parties", o.party) if o.party else None,
         contact=contact(o.contact),
         last_contact=last_contact(catalog, o),
         briefing=Link(KINDS["official"].page_url(o.id) + "briefing/", "Briefing pack (print)"),
         posts=post_lines(catalog, o),
         asks=tuple(ask_row(catalog, v) for v in asks),
-        relevant=enterprise_lines(catalog, relevant[:RELEVANT_ON_PAGE]),
+        asks_file="data/asks.csv",
+        votes=votes,
+        contacts=contacts,
+        relevant=enterprise_lines(catalog, o, relevant[:RELEVANT_ON_PAGE]),
         relevant_total=plural(len(relevant), "enterprise"),
-        relevant_more=showcase_filters(catalog, o) if len(relevant) > RELEVANT_ON_PAGE else (),
+        relevant_more=showcase_filters(catalog, o) if len(relevant) > RELEVANT_ON_PAGE or everyone else (),
+        everyone=everyone,
         topics_page=Link("vocabularies/topics/", "topics"),
         sources=tuple(external(s) for s in o.sources),
     )
@@ -156,239 +250,69 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
 def official_line(catalog: Catalog, official: Any) -> str:
     """An official in one line: name and party, and the posts they hold now (or that they held none now)."""
     current = [h.post.title for h in catalog.holdings_of(official) if h.covers(catalog.today)]
-    who = official.name + (f" ({official.party})" if official.party else "")
+    who = official.name + (f" ({catalog.label('parties', official.party)})" if official.party else "")
     return f"{who}: " + ("; ".join(current) if current else "holds none of the posts the platform follows now") + "."
 
 
-# -- the briefing pack -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BriefingAsk:
-    """An open ask in the briefing: its text, its position, its link written out, its steps one line each."""
-
-    text: str
-    position: str
-    address: str
-    steps: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Thanks:
-    """An ask delivered in the last year."""
-
-    text: str
-    when: When
-
-
-@dataclass(frozen=True, kw_only=True)
-class BriefingView(RecordView):
-    prepared: When
-    back: Link
-    party: str | None
-    posts: tuple[str, ...]
-    office: str | None
-    last_contact: str
-    open_asks: tuple[BriefingAsk, ...]
-    delivered: tuple[Thanks, ...]
-    figures: tuple[Figure, ...]
-    enterprises: tuple[EnterpriseLine, ...]
-    enterprises_total: str
-    articles: tuple[str, ...]
-
-
-# A briefing must print on two A4 pages at most, whatever the data holds: an ask's text, its steps and
-# their notes are cut to fit, and the full history is a link away.
-BRIEFING_ASK_CHARS = 300
-BRIEFING_STEPS = 3  # the most recent steps of an ask; earlier ones are counted
-BRIEFING_NOTE_CHARS = 70  # so that each step stays one printed line
-
-
-def step_lines(history: list[Any]) -> tuple[str, ...]:
-    """An ask's history, one line per step (date, status, note), the most recent three; earlier ones as a count."""
-    shown = history[-BRIEFING_STEPS:]
-    earlier = len(history) - len(shown)
-    lines = tuple(f"{when(s.date).text}: {s.status}" + (f" ({clip(' '.join(s.note.split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown)
-    return ((plural(earlier, "earlier step") + " on the position's page",) if earlier else ()) + lines
-
-
-def key_figures(catalog: Catalog, official: Any) -> tuple[Figure, ...]:
-    """Three figures with their sources: the latest year's people at work and moves to paid work, and
-    the official's district in that year when the monitor counts it, else the earliest real year's people at work."""
-    years = sorted(catalog.all("monitoring"), key=lambda y: y.year)
-    if not years:
-        return ()
-    latest = years[-1]
-    out = []
-    for measure, label in (("jobs_target_group", "people of the target group at work in social enterprises"), ("moved_to_paid_work", "moved on to paid work")):
-        value = getattr(latest.measures, measure)
-        if value is not None:
-            out.append(Figure(f"{label} ({latest.year})", privacy.people(value), citation(latest)))
-    districts, _ = lobby.relevance(catalog, official)
-    local = [(d, latest.by_district[d].jobs_target_group) for d in sorted(districts) if d in latest.by_district]
-    local = [(d, v) for d, v in local if v is not None]
-    if local:
-        district, value = local[0]
-        out.append(Figure(f"at work in {catalog.label('districts', district)} ({latest.year})", privacy.people(value), citation(latest)))
-    else:
-        real = next((y for y in years if not y.example and y is not latest and y.measures.jobs_target_group is not None), None)
-        if real is not None:
-            out.append(Figure(f"people of the target group at work ({real.year})", privacy.people(real.measures.jobs_target_group), citation(real)))
-    return tuple(out[:3])
-
-
-def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> BriefingView:
-    """The A4 briefing for a meeting with an official: who they are, the open asks with their
-    history, what they delivered in the last year, three key figures, and at most eight enterprises."""
-    o = official
-    page = KINDS["official"].page_url(o.id)
-    open_asks = [v for v in lobby.asks_for_official(catalog, o) if v.is_open]
-    relevant = lobby.relevant_enterprises(catalog, o)
-    contact_found = lobby.last_contact(catalog, o)
-    a_year_ago = catalog.today - dt.timedelta(days=365)
-    topics = lobby.briefing_topics(catalog, o)
-    return BriefingView(
-        title=f"Briefing: {o.name}",
-        kind="official",
-        record_id=o.id,
-        example=o.example,
-        source_path=o.source_path,
-        toc=sections(
-            ("who", "Who they are", True),
-            ("open-asks", f"Open asks ({len(open_asks)})", True),
-            ("delivered", "Delivered in the last year", True),
-            ("figures", "Key figures", True),
-            ("enterprises", "Enterprises in their district or portfolio", True),
-        ),
-        prepared=when(catalog.today),
-        back=Link(page, "Back to the official's page"),
-        party=o.party,
-        posts=tuple(f"{h.post.title} ({span_text(h.start, h.end)})" for h in catalog.holdings_of(o)),
-        office=", ".join(x for x in (o.contact.email, o.contact.phone) if x) or None if o.contact else None,
-        last_contact=(
-            f'{when(contact_found[1].date).text}: {contact_found[1].status} on "{clip(contact_found[0].ask.text, 90)}"' if contact_found else "none recorded"
-        ),
-        open_asks=tuple(
-            BriefingAsk(
-                clip(v.ask.text, BRIEFING_ASK_CHARS),
-                v.position.title,
-                site.site_url + KINDS["position"].page_url(v.position.id) + "#" + v.anchor,
-                step_lines(v.ask.history),
-            )
-            for v in open_asks
-        ),
-        delivered=tuple(Thanks(v.ask.text, when(v.last.date)) for v in lobby.delivered_since(catalog, o, a_year_ago)),
-        figures=key_figures(catalog, o),
-        enterprises=enterprise_lines(catalog, relevant[:RELEVANT_IN_BRIEFING]),
-        enterprises_total=plural(len(relevant), "enterprise"),
-        articles=tuple(a.heading for a in lobby.manifesto_articles_for(catalog, topics))[:3],
-    )
-
-
-def span_text(start: dt.date, end: dt.date | None) -> str:
-    return f"{when(start).text} – {when(end).text if end else 'now'}"
-
-
-# -- posts ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class HolderLine:
-    official: Link
-    start: When
-    end: When | None
-    current: bool
-
-
-@dataclass(frozen=True, kw_only=True)
-class PostView(RecordView):
-    body: str
-    organisation: str | None
-    department: str | None
-    portfolio: tuple[Link, ...]
-    district: Link | None
-    description: Any
-    holders: tuple[HolderLine, ...]
-    files: tuple[tuple[Link, Status], ...]
-    campaigns: tuple[Link, ...]
-
-
-def post_view(catalog: Catalog, post: Any, site: Site = SITE) -> PostView:
-    """A post: who held it when (newest first), the platform's positions that target it, the campaigns addressing it."""
-    from .. import render
-    from .base import term
-
-    p = post
-    campaigns = catalog.campaigns_using(p.id, "post")
-    return PostView(
-        title=p.title,
-        kind="post",
-        record_id=p.id,
-        example=p.example,
-        source_path=p.source_path,
-        toc=sections(
-            ("holders", "Holders over time", True), ("files", "Files this post holds", True), ("campaigns", "Campaigns addressing this post", campaigns)
-        ),
-        preview=", ".join(x for x in (p.title, p.department, p.organisation) if x) + ".",
-        structured=structured.post_holders(catalog, p, site.site_url),
-        body=p.body,
-        organisation=p.organisation,
-        department=p.department,
-        portfolio=terms(catalog, "topics", p.portfolio),
-        district=term(catalog, "districts", p.district) if p.district else None,
-        description=render.paragraphs(p.description),
-        holders=tuple(
-            HolderLine(record_link(catalog, "official", h.official), when(h.start), when(h.end), h.covers(catalog.today))
-            for h in reversed(catalog.holdings(p.id))
-        ),
-        files=tuple((record_link(catalog, "position", x), status(x.status)) for x in catalog.positions_for_post(p.id)),
-        campaigns=record_links(catalog, "campaign", campaigns),
-    )
-
-
+# -- the officials at a glance -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class OfficialCard:
+    """An official at a glance: current (holding a post now) or former, their party, the posts they hold (or last
+    held, with when they left) and how many open asks they hold."""
+
     marker: str
+    state: str  # data-official-state: current or former
     link: Link
     example: bool
     party: str | None
-    posts: tuple[Link, ...]  # held now
+    posts: tuple[Link, ...]
+    left: When | None  # a former official: the day their last post ended
+    open_asks: str | None  # a current official: "2 open asks"
 
 
-def officials_view(catalog: Catalog, site: Site = SITE) -> ListingView:
-    """/lobby/officials/: every official with their party and the posts they hold now."""
-    return ListingView(
-        title="Officials",
-        cards=tuple(
-            OfficialCard(
-                f"official:{o.id}",
-                record_link(catalog, "official", o),
-                o.example,
-                o.party,
-                tuple(record_link(catalog, "post", h.post) for h in catalog.holdings_of(o) if h.covers(catalog.today)),
-            )
-            for o in catalog.all("official")
-        ),
+@dataclass(frozen=True, kw_only=True)
+class OfficialsView(View):
+    current: tuple[OfficialCard, ...]
+    former: tuple[OfficialCard, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.current) + len(self.former)
+
+
+def official_card(catalog: Catalog, official: Any) -> OfficialCard:
+    """Current when they hold a post today; else former, with the posts they held last and the day they left."""
+    holdings = catalog.holdings_of(official)
+    now = [h for h in holdings if h.covers(catalog.today)]
+    if now:
+        posts, left, open_asks = now, None, plural(lobby.open_asks(catalog, official), "open ask")
+    else:
+        ended = [h for h in holdings if h.end is not None and h.end < catalog.today]
+        last = max((h.end for h in ended), default=None)
+        # No post ended yet (only one that starts later): the posts they will hold.
+        posts, left, open_asks = [h for h in ended if h.end == last] or holdings, when(last), None
+    return OfficialCard(
+        f"official:{official.id}",
+        "current" if now else "former",
+        record_link(catalog, "official", official),
+        official.example,
+        catalog.label("parties", official.party) if official.party else None,
+        tuple(record_link(catalog, "post", h.post) for h in posts),
+        left,
+        open_asks,
     )
 
 
-@dataclass(frozen=True)
-class PostCard:
-    marker: str
-    link: Link
-    example: bool
-    text: str
-    holders: tuple[Link, ...]
-
-
-def posts_view(catalog: Catalog, site: Site = SITE) -> ListingView:
-    """/lobby/posts/: every post, its body and organisation, and who holds it now."""
-    return ListingView(
-        title="Posts",
-        cards=tuple(
-            PostCard(
-                f"post:{p.id}",
-                record_link(catalog, "post", p),
-                p.example,
-                ", ".join(x for x in (p.body, p.organisation) if x),
-                record_links(catalog, "official", catalog.current_holders(p.id)),
-            )
-            for p in catalog.all("post")
-        ),
+def officials_view(catalog: Catalog, site: Site = SITE) -> OfficialsView:
+    """/lobby/officials/: the officials holding a post now, with their posts, party and open asks; then the former
+    officials apart (no post now), with the posts they left and when."""
+    cards = [official_card(catalog, o) for o in catalog.all("official")]
+    current = tuple(c for c in cards if c.state == "current")
+    former = tuple(c for c in cards if c.state == "former")
+    return OfficialsView(
+        title="Officials",
+        toc=sections(("current", "Holding a post now", current), ("former", "Former officials", former)),
+        feeds=(LOBBY_FEED,),
+        current=current,
+        former=former,
     )

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
 
-from .. import lobby, privacy, render
+from .. import decisions, lobby, privacy, render
 from ..catalog import Catalog
+from ..exports.lobby_feeds import feed_path
 from ..kinds import KINDS
 from ..kinds.monitoring import LABELS
 from ..kinds.position import FIGURE
 from .base import (
+    EASY_READ,
     SITE,
     Citation,
+    Feed,
     Link,
     ListingView,
     RecordView,
@@ -31,20 +34,42 @@ from .base import (
     terms,
     when,
 )
-from .lobby import PostHolders, Step, post_holders, status, step
+from .decision import effect_status
+from .glossary import glossary_links
+from .lobby import LOBBY_FEED, PostHolders, Step, post_holders, status, step
 
 HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
 
 
 @dataclass(frozen=True)
+class DecisionLine:
+    """A council decision on an ask, in its timeline: when, what, the outcome and what it did for the ask, its source."""
+
+    when: When
+    decision: Link
+    outcome: Status
+    effect: Status | None
+    source: Link
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One entry of an ask's timeline, in date order: a step of its history, or a decision on it."""
+
+    step: Step | None = None
+    decision: DecisionLine | None = None
+
+
+@dataclass(frozen=True)
 class Ask:
-    """One ask: its anchor (`#ask-<id>`), its heading, its full text when the heading had to clip it, its status and steps."""
+    """One ask: its anchor (`#ask-<id>`), its heading, its full text when the heading had to clip it, its status, and
+    its timeline: its steps and the council's decisions on it, in date order."""
 
     anchor: str
     headline: str
     full: Markup | None
     status: Status
-    steps: tuple[Step, ...]
+    timeline: tuple[Moment, ...]
 
 
 @dataclass(frozen=True)
@@ -59,7 +84,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class DossierEntry:
-    """One dated entry of a position's dossier: an ask's step, a campaign milestone or a seminar on its topics."""
+    """One dated entry of a position's dossier: an ask's step, a decision on its asks, a campaign milestone or a
+    seminar on its topics."""
 
     when: When
     what: str  # "step", "milestone" or "seminar"
@@ -70,7 +96,7 @@ class DossierEntry:
 
 @dataclass(frozen=True, kw_only=True)
 class PositionView(RecordView):
-    summary: str
+    summary: Markup
     status: Status
     last_reviewed: When
     review_due: bool
@@ -81,6 +107,41 @@ class PositionView(RecordView):
     evidence: tuple[Evidence, ...]
     campaigns: tuple[Link, ...]
     dossier: tuple[DossierEntry, ...]
+    contacts: tuple[ContactLine, ...]
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A contact about the position with officials: when, what kind, with whom, its note and source."""
+
+    when: When
+    kind: str
+    officials: tuple[Link, ...]
+    note: str | None
+    source: Link
+
+
+def contact_lines(catalog: Catalog, position: Any) -> tuple[ContactLine, ...]:
+    """The contacts recorded on the position, newest first (of one day, as written)."""
+    ordered = sorted(position.contacts, key=lambda c: c.date, reverse=True)
+    return tuple(
+        ContactLine(
+            when(c.date), c.kind, record_links(catalog, "official", c.officials), render.sentence(c.note) if c.note else None, external(c.source, "source")
+        )
+        for c in ordered
+    )
+
+
+def decision_line(catalog: Catalog, d: Any) -> DecisionLine:
+    return DecisionLine(when(d.date), record_link(catalog, "decision", d), status(d.outcome), effect_status(d), external(d.source, "source"))
+
+
+def timeline(catalog: Catalog, view: lobby.AskView) -> tuple[Moment, ...]:
+    """An ask's steps and the decisions that name it, by date; of one day, the steps first (in their order)."""
+    moments = [(s.date, 0, i, Moment(step=step(catalog, view.position, s))) for i, s in enumerate(view.ask.history)]
+    found = reversed(decisions.for_ask(catalog, view.position.id, view.ask.id))  # oldest first; of one day, by id
+    moments += [(d.date, 1, i, Moment(decision=decision_line(catalog, d))) for i, d in enumerate(found)]
+    return tuple(m for *_, m in sorted(moments, key=lambda m: m[:3]))
 
 
 def ask(catalog: Catalog, view: lobby.AskView) -> Ask:
@@ -90,7 +151,7 @@ def ask(catalog: Catalog, view: lobby.AskView) -> Ask:
         headline=clip(text, HEADLINE_CHARS),
         full=render.paragraphs(text) if len(text) > HEADLINE_CHARS else None,
         status=status(view.status),
-        steps=tuple(step(catalog, view.position, s) for s in view.ask.history),
+        timeline=timeline(catalog, view),
     )
 
 
@@ -114,6 +175,8 @@ def dossier(catalog: Catalog, position: Any) -> tuple[DossierEntry, ...]:
     for day, what, record, detail in lobby.dossier(catalog, position):
         if what == "step":
             entry = DossierEntry(when(day), what, Link(f"{page}#ask-{record.id}", clip(record.text, 80)), None, status(detail.status))
+        elif what == "decision":
+            entry = DossierEntry(when(day), what, record_link(catalog, "decision", record), None, status(record.outcome))
         elif what == "milestone":
             entry = DossierEntry(when(day), what, record_link(catalog, "campaign", record), detail.title, None)
         else:
@@ -127,32 +190,47 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
     p = position
     campaigns = catalog.campaigns_using(p.id, "position")
     entries = dossier(catalog, p)
+    contacts = contact_lines(catalog, p)
+    asks = [ask(catalog, v) for v in lobby.asks(catalog, [p])]
+    easy_read, summary, *texts, rationale = glossary_links(
+        catalog,
+        KINDS["position"].page_url(p.id),
+        render.paragraphs(p.easy_read) if p.easy_read else None,
+        p.summary,
+        *(a.full for a in asks),
+        render.markdown(p.rationale),
+    )
     return PositionView(
         title=p.title,
         kind="position",
         record_id=p.id,
         example=p.example,
         source_path=p.source_path,
+        feeds=(Feed(feed_path("position", p.id), f"{p.title}: steps, decisions and contacts", "Follow this position"),),
         toc=sections(
+            (*EASY_READ, p.easy_read),
             ("targets", "Who holds the file", p.targets),
             ("asks", "Asks", True),
+            ("contacts", "Contacts with officials", contacts),
             ("rationale", "Rationale", p.rationale),
             ("evidence", "Evidence", p.evidence),
             ("campaigns", "Campaigns using this position", campaigns),
             ("dossier", "Dossier", entries),
         ),
         preview=p.summary,
-        summary=p.summary,
+        easy_read=easy_read,
+        summary=summary,
         status=status(p.status),
         last_reviewed=when(p.last_reviewed),
         review_due=lobby.review_due(catalog, p),
         topics=terms(catalog, "topics", p.topics),
         targets=tuple(post_holders(catalog, t, catalog.today) for t in p.targets),
-        asks=tuple(ask(catalog, v) for v in lobby.asks(catalog, [p])),
-        rationale=render.markdown(p.rationale),
+        asks=tuple(replace(a, full=text) for a, text in zip(asks, texts, strict=True)),
+        rationale=rationale,
         evidence=tuple(evidence(catalog, item, site) for item in p.evidence),
         campaigns=record_links(catalog, "campaign", campaigns),
         dossier=entries,
+        contacts=contacts,
     )
 
 
@@ -171,6 +249,7 @@ def positions_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/positions/: every position with its status, how many of its asks are open, and whether it is due for review."""
     return ListingView(
         title="Positions",
+        feeds=(LOBBY_FEED,),
         cards=tuple(
             PositionCard(
                 f"position:{p.id}",

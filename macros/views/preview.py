@@ -1,5 +1,6 @@
-"""What every page says about itself in its head, for search engines and link previews: Open Graph and Twitter card
-meta (title, description, address, the site's image) and, for a page about one thing, its schema.org object.
+"""What every page says about itself in its head, for search engines, link previews and feed readers: Open Graph and
+Twitter card meta (title, description, address, the site's image), for a page about one thing its schema.org object,
+and the feeds that follow what it shows (`<link rel="alternate">`, linked visibly on the page too).
 
 The values are plain text here; the template escapes them for HTML attributes, and `render.json_ld` escapes the
 schema.org object for its script block.
@@ -20,15 +21,27 @@ DESCRIPTION_CHARS = 300  # what previews show of a description; longer text is c
 
 @dataclass(frozen=True)
 class HeadView:
-    """The meta tags of one page, as (attribute, name, content), and its JSON-LD block (empty without one)."""
+    """The meta tags of one page, as (attribute, name, content), its JSON-LD block (empty without one), and the feeds
+    its head names, as (site path, title)."""
 
     tags: tuple[tuple[str, str, str], ...]
     json_ld: Markup
+    feeds: tuple[tuple[str, str], ...] = ()
 
 
-def head_view(title: str, description: str, url: str, site_name: str, site_url: str, structured: dict | None = None, kind: str = "website") -> HeadView:
+def head_view(
+    title: str,
+    description: str,
+    url: str,
+    site_name: str,
+    site_url: str,
+    structured: dict | None = None,
+    kind: str = "website",
+    feeds: tuple[tuple[str, str], ...] = (),
+) -> HeadView:
     """A page's preview: its title and description (plain text; the description cut to a preview's length), its
-    address, the site's image (an absolute URL: previews are fetched from elsewhere), and its schema.org object."""
+    address, the site's image (an absolute URL: previews are fetched from elsewhere), its schema.org object, and the
+    feeds it names."""
     text = clip(" ".join(description.split()), DESCRIPTION_CHARS)
     image = site_url + SITE_IMAGE
     tags = (
@@ -48,4 +61,4 @@ def head_view(title: str, description: str, url: str, site_name: str, site_url: 
         ("name", "twitter:image", image),
         ("name", "twitter:image:alt", ALT),
     )
-    return HeadView(tags, render.json_ld_block(structured) if structured else Markup(""))
+    return HeadView(tags, render.json_ld_block(structured) if structured else Markup(""), feeds)

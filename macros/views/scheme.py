@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import buying, certification, render, showcase
 from ..catalog import Catalog
+from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
+from .glossary import glossary_links
+from .paging import ROWS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,12 @@ class HolderRow:
 @dataclass(frozen=True)
 class Criterion:
     anchor: str
-    text: str
+    text: Markup
 
 
 @dataclass(frozen=True, kw_only=True)
 class SchemeView(RecordView):
-    summary: str | None
+    summary: Markup | None
     kind_label: str
     owner: str | None
     website: Link | None
@@ -79,6 +82,9 @@ def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
     """A scheme's page: what it asks (its criteria) and who holds it today, apart from those who applied or held it."""
     s = scheme
     current, applicants, former = holder_rows(catalog, s.id)
+    summary, description, *criteria = glossary_links(
+        catalog, KINDS["scheme"].page_url(s.id), s.summary, render.markdown(s.description), *(c.text for c in s.criteria)
+    )
     return SchemeView(
         title=s.name,
         kind="scheme",
@@ -91,14 +97,14 @@ def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
             ("applicants", f"Applied ({len(applicants)})", applicants),
             ("former", f"Formerly certified ({len(former)})", former),
         ),
-        summary=s.summary,
+        summary=summary,
         kind_label=s.kind,
         owner=s.owner,
         website=external(s.url),
         levels=", ".join(s.levels) or None,
         validity=validity_text(s.validity_years),
-        description=render.markdown(s.description),
-        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in s.criteria),
+        description=description,
+        criteria=tuple(Criterion(f"criterion-{c.id}", text) for c, text in zip(s.criteria, criteria, strict=True)),
         current=current,
         applicants=applicants,
         former=former,
@@ -128,19 +134,23 @@ class MatrixRow:
     article20: Status
     filters: tuple[tuple[str, str], ...]
 
+    @property
+    def words(self) -> str:
+        """What the search box searches: the enterprise's name, lowercased."""
+        return self.link.text.lower()
+
 
 @dataclass(frozen=True, kw_only=True)
-class CertificationView(View):
+class CertificationView(PagedView):
     definitions: tuple[SchemeCard, ...]
     schemes: tuple[SchemeCard, ...]
     self_test: Link | None
     matrix_schemes: tuple[Link, ...]
-    matrix: tuple[MatrixRow, ...]
-    facets: tuple[showcase.Facet, ...]
+    matrix: tuple[MatrixRow, ...]  # every enterprise, on all the matrix's pages
 
     @property
-    def count(self) -> int:
-        return len(self.matrix)
+    def items(self) -> tuple[MatrixRow, ...]:
+        return self.matrix
 
 
 def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixRow:
@@ -207,6 +217,7 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
                 "article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), buying.labels(catalog.procurement).get, ("yes", "no", "unknown")
             ),
         ),
+        paging=Paging(KINDS["scheme"].listing, ROWS, len(rows), "Enterprises"),
     )
 
 
@@ -235,7 +246,7 @@ def self_test_view(catalog: Catalog, site: Site = SITE) -> SelfTestView:
         title="Is my enterprise a WISE?",
         toc=sections(("questions", "The questions", definition), ("next", "What to do next", True)),
         definition=record_link(catalog, "scheme", definition) if definition else None,
-        criteria=tuple(Criterion(f"criterion-{c.id}", c.text) for c in definition.criteria) if definition else (),
+        criteria=tuple(Criterion(f"criterion-{c.id}", escape(c.text)) for c in definition.criteria) if definition else (),
         schemes=tuple(
             NextScheme(record_link(catalog, "scheme", s), s.owner, external(s.url, "their website")) for s in catalog.all("scheme") if s.kind == "certification"
         ),

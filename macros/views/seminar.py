@@ -15,6 +15,7 @@ from ..kinds import KINDS
 from ..kinds.fields import local
 from . import structured
 from .base import SITE, Link, RecordView, Site, Span, View, day_of, external, record_link, sections, span, terms, when
+from .glossary import glossary_links
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
     s = seminar
     summary = render.markdown(s.summary)
     text = plain_text(str(summary)) or seminar_line(s)
+    (summary,) = glossary_links(catalog, KINDS["seminar"].page_url(s.id), summary)
     place = None
     if s.location:
         place = s.location.name + (f", {s.location.address}" if s.location.address else "")

@@ -158,7 +158,7 @@ def role(holding: Any, site_url: str) -> dict:
 
 
 def person(catalog: Catalog, official: Any, site_url: str) -> dict:
-    """An official: a Person, `memberOf` their party and (as dated roles) the bodies of every post they held, with
+    """An official: a Person, `memberOf` their party (by its label in the parties' vocabulary) and (as dated roles) the bodies of every post they held, with
     `hasOccupation` for the posts they hold now; their office contact, never a private one (the data has none)."""
     o = official
     held = catalog.holdings_of(o)
@@ -171,7 +171,7 @@ def person(catalog: Catalog, official: Any, site_url: str) -> dict:
             "@id": page_url(site_url, "official", o.id, "person"),
             "name": o.name,
             "url": page_url(site_url, "official", o.id),
-            "memberOf": ([{"@type": "Organization", "name": o.party}] if o.party else []) + [role(h, site_url) for h in held],
+            "memberOf": ([{"@type": "Organization", "name": catalog.label("parties", o.party)}] if o.party else []) + [role(h, site_url) for h in held],
             "hasOccupation": [compact({"@type": "Occupation", "name": h.post.title, "description": h.post.description}) for h in current],
             "email": contact.email if contact else None,
             "telephone": contact.phone if contact else None,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import lobby, showcase
+from .. import lobby
 from ..catalog import Catalog
-from .base import SITE, Link, Site, Status, View, When, record_link, when
-from .lobby import PostHolders, ask_link, post_holders, status
+from .base import SITE, Link, Site, Status, When, record_link, when
+from .lobby import LOBBY_FEED, PostHolders, ask_link, post_holders, status
+from .paging import ROWS, PagedView, Paging
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,21 @@ class TrackerRow:
     days_since: str
     holders: tuple[PostHolders, ...]
 
+    @property
+    def words(self) -> str:
+        """What the search box searches: the ask as the row shows it, lowercased."""
+        return self.ask.text.lower()
+
 
 @dataclass(frozen=True, kw_only=True)
-class TrackerView(View):
+class TrackerView(PagedView):
     lead: str
     counts: tuple[tuple[Status, int], ...]
-    facets: tuple[showcase.Facet, ...]
-    rows: tuple[TrackerRow, ...]
+    rows: tuple[TrackerRow, ...]  # every ask, on all the tracker's pages
 
     @property
-    def count(self) -> int:
-        return len(self.rows)
+    def items(self) -> tuple[TrackerRow, ...]:
+        return self.rows
 
 
 def row(catalog: Catalog, v: lobby.AskView) -> TrackerRow:
@@ -60,9 +65,11 @@ def tracker_view(catalog: Catalog, site: Site = SITE) -> TrackerView:
     return TrackerView(
         title="Ask tracker",
         wide=True,
+        feeds=(LOBBY_FEED,),
         lead="Every ask of every position: its latest status and when it was taken, the posts that hold the file and who holds them now. "
         "Asks whose position is past its review date are marked.",
         counts=tuple((status(key), n) for key, n in lobby.status_counts(views).items()),
         facets=tuple(lobby.tracker_facets(catalog, views)),
         rows=tuple(row(catalog, v) for v in views),
+        paging=Paging("lobby/tracker/", ROWS, len(views), "Asks"),
     )

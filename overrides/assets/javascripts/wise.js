@@ -1,8 +1,14 @@
-/* The site's one script: filters for listings (showcase, buy-social, tracker), the showcase's map, and
- * copy-link controls for asks. Every page works without it; it only adds.
+/* The site's one script: filters for listings (showcase, buy-social, tracker, certification matrix, decisions), the
+ * maps of the showcase and the district pages, downloads of the rows a list shows, and copy-link controls for asks.
+ * Every page works without it; it only adds.
  *
  * It reads and writes only `data-*` markers, never class names; each one it shares with the templates is listed,
  * with what it means, in docs/reference/markers.md (a test keeps that page complete).
+ *
+ * A long listing is rendered on the server a page at a time (the pager links the pages). The filters work over the
+ * listing's item file (data-items): every item's facet values and words, and its card as the server lays it out.
+ * While no filter is on, the server's page stays as it is; with filters on, the matches are counted over every item
+ * and painted a page at a time ("Show more"). The script never makes a card: it inserts the item file's.
  *
  * Material's instant navigation swaps pages without reloading, so `init` runs on each `document$`; listeners on
  * elements of a page go with the page, and the one window listener (popstate) is added once and asks the listing
@@ -12,6 +18,7 @@
   "use strict";
 
   var current = null; // the filterable listing of the page on screen, if any
+  var files = {}; // item files by address, fetched once per visit to the site (instant navigation keeps them)
 
   function all(scope, selector) {
     return Array.prototype.slice.call(scope.querySelectorAll(selector));
@@ -19,15 +26,29 @@
 
   /* -- filters ------------------------------------------------------------------------------------ */
 
-  function readItems(root, facets) {
-    return all(root, "[data-item]").map(function (card) {
-      var values = {};
-      facets.forEach(function (facet) {
-        values[facet] = (card.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
+  function itemFile(url) {
+    if (!files[url]) {
+      files[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
       });
-      var words = all(card, "[data-search]").map(function (el) { return el.textContent; });
-      words.push(card.dataset.text || "");
-      return { card: card, values: values, text: words.join(" ").toLowerCase(), visible: true };
+      files[url].catch(function () { delete files[url]; }); // a later visit tries again
+    }
+    return files[url];
+  }
+
+  // The item file's entries (a list per field, one value per item) as the filters read them: an object per item,
+  // with its values for the form's facets by name.
+  function readItems(file, facets) {
+    var column = facets.map(function (facet) { return file.facets.indexOf(facet); });
+    var fields = file.items;
+    return fields.key.map(function (key, i) {
+      var values = {};
+      facets.forEach(function (facet, f) { values[facet] = column[f] === -1 ? [] : fields.values[i][column[f]]; });
+      return {
+        key: key, values: values, text: fields.words[i], html: fields.html[i],
+        group: fields.group ? fields.group[i] : undefined, geo: fields.geo ? fields.geo[i] || undefined : undefined, visible: true
+      };
     });
   }
 
@@ -53,7 +74,7 @@
       return set;
     });
     var counts = facets.map(function () { return {}; });
-    var shown = 0;
+    var shown = [];
     items.forEach(function (item) {
       var fails = 0;
       facets.forEach(function (facet, f) {
@@ -62,7 +83,7 @@
       });
       var textOk = terms.every(function (term) { return item.text.indexOf(term) !== -1; });
       item.visible = textOk && fails === 0;
-      if (item.visible) shown++;
+      if (item.visible) shown.push(item);
       if (!textOk) return;
       facets.forEach(function (facet, g) {
         if ((fails & ~(1 << g)) !== 0) return;
@@ -70,6 +91,22 @@
       });
     });
     return { shown: shown, counts: counts };
+  }
+
+  // The cards of `items` as one piece of HTML, each run of a group's items inside the group's own opening and closing.
+  function cardsHtml(items, groups) {
+    var out = [];
+    var group;
+    items.forEach(function (item, i) {
+      if (i === 0 || item.group !== group) {
+        if (i > 0 && group !== undefined) out.push(groups[group].close);
+        group = item.group;
+        if (group !== undefined) out.push(groups[group].open);
+      }
+      out.push(item.html);
+    });
+    if (items.length && group !== undefined) out.push(groups[group].close);
+    return out.join("");
   }
 
   function toQuery(form, search, facets) {
@@ -95,48 +132,82 @@
     });
   }
 
+  /* The listing's filters start once its item file is in: until then the server's page is all there is, and the
+     form stays hidden (a filter that could not yet filter would mislead). */
   function setupFilters(root) {
     var form = root.querySelector("form[data-filters]");
-    if (!form || root.dataset.ready) return current;
-    root.dataset.ready = "true";
+    if (!form || !root.dataset.items) return null;
+    if (current && current.root === root) return current;
+    var source = new URL(root.dataset.items, location.href);
+    var listing = { root: root, restore: function () {} };
+    // If the file cannot be had, the server's pages still work, and the filters wait for another visit.
+    itemFile(source.href).then(function (file) {
+      if (document.body.contains(root)) listing.restore = startFilters(root, form, file, source);
+    }, function () {});
+    return listing;
+  }
+
+  function startFilters(root, form, file, source) {
     var search = form.querySelector("input[name=text]");
     var facets = all(form, "fieldset[data-facet]").map(function (fieldset) { return fieldset.dataset.facet; });
-    var items = readItems(root, facets);
+    var items = readItems(file, facets);
+    var size = file.size;
+    var results = root.querySelector("[data-results]");
+    var served = Array.prototype.slice.call(results.childNodes); // the server's page, shown again when no filter is on
+    var pager = root.querySelector("[data-pager]");
+    var moreBox = root.querySelector("[data-more-box]");
+    var more = root.querySelector("[data-more]");
     var countBox = root.querySelector("[data-count]");
     var countText = root.querySelector("[data-count-text]");
     var empty = root.querySelector("[data-empty]");
     var active = root.querySelector("[data-active-count]");
-    var groups = all(root, "[data-group]");
+    // Links in the item file are relative to it; on a page elsewhere (showcase/page/2/) they are resolved against it.
+    var elsewhere = new URL(".", source).href !== new URL(".", location.href).href;
     var countCells = facets.map(function (facet) {
       return all(form, "input[name='" + facet + "']").map(function (input) {
         return { value: input.value, node: input.parentNode.querySelector("[data-value-count]") };
       });
     });
-    var map = setupMap(root, items);
+    var matches = items, limit = size, painted = false, filtering = false;
+    var map = setupMap(root, items, source);
     setupDownload(root, items);
+
+    function show() {
+      if (filtering) {
+        results.innerHTML = cardsHtml(matches.slice(0, limit), file.groups);
+        if (elsewhere) {
+          all(results, "a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), source).href; });
+        }
+        painted = true;
+      } else if (painted) {
+        results.replaceChildren.apply(results, served);
+        painted = false;
+      }
+      if (pager) pager.hidden = filtering;
+      var left = filtering ? matches.length - limit : 0;
+      moreBox.hidden = left <= 0;
+      if (left > 0) more.textContent = "Show " + Math.min(size, left) + " more (" + left + " not shown yet)";
+    }
 
     function update() {
       var chosen = selection(form, facets);
-      var result = match(items, facets, chosen, words(search));
-      items.forEach(function (item) {
-        if (item.card.hidden === item.visible) item.card.hidden = !item.visible;
-      });
+      var terms = words(search);
+      var result = match(items, facets, chosen, terms);
+      var on = facets.reduce(function (n, facet) { return n + chosen[facet].length; }, search.value.trim() ? 1 : 0);
+      matches = result.shown;
+      filtering = on > 0;
+      limit = size;
+      show();
       countCells.forEach(function (cells, f) {
         cells.forEach(function (cell) {
           var text = String(result.counts[f][cell.value] || 0);
           if (cell.node.textContent !== text) cell.node.textContent = text;
         });
       });
-      countBox.setAttribute("data-count", result.shown);
-      countText.textContent = result.shown;
-      if (empty) empty.hidden = result.shown !== 0;
-      groups.forEach(function (group) {
-        group.hidden = !group.querySelector("[data-item]:not([hidden])");
-      });
-      if (active) {
-        var on = facets.reduce(function (n, facet) { return n + chosen[facet].length; }, search.value.trim() ? 1 : 0);
-        active.textContent = on ? "(" + on + ")" : "";
-      }
+      countBox.setAttribute("data-count", matches.length);
+      countText.textContent = matches.length;
+      if (empty) empty.hidden = matches.length !== 0;
+      if (active) active.textContent = on ? "(" + on + ")" : "";
       if (map) map.update();
     }
 
@@ -160,14 +231,21 @@
         search.focus();
       });
     });
+    // "Show more": the next page of matches; the keyboard goes on from the first card it adds.
+    more.addEventListener("click", function () {
+      var first = limit;
+      limit += size;
+      show();
+      var next = all(results, "[data-item]")[first];
+      var link = next && next.querySelector("a[href]");
+      if (link) link.focus();
+    });
     setupToggle(root, root.querySelector("[data-filters-toggle]"), "filtersOpen");
-    form.hidden = false;
     fromQuery(form, search, facets);
     update();
-    return {
-      root: root,
-      restore: function () { fromQuery(form, search, facets); update(); },
-    };
+    form.hidden = false;
+    root.dataset.ready = "true";
+    return function () { fromQuery(form, search, facets); update(); };
   }
 
   /* A disclosure button for narrow screens: it flips data-<name> on the listing root between "true" and
@@ -209,8 +287,9 @@
     return row.slice(1, end).replace(/""/g, '"');
   }
 
-  /* "Download these results (CSV)": the rows of the listing's open-data file (data-download) whose id is an item
-     shown now (data-key), with the file's header; made in the browser, nothing is sent anywhere. */
+  /* "Download these results (CSV)": the rows of the listing's open-data file (data-download) whose id is the key of
+     an item matching now, on any page, painted or not, with the file's header; made in the browser, nothing is sent
+     anywhere. */
   function setupDownload(root, items) {
     var box = root.querySelector("[data-download-results]");
     if (!box || !root.dataset.download) return;
@@ -222,12 +301,12 @@
         var bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
         var rows = csvRows(bom ? text.slice(1) : text);
         var shown = {};
-        items.forEach(function (item) { if (item.visible) shown[item.card.dataset.key] = true; });
+        items.forEach(function (item) { if (item.visible) shown[item.key] = true; });
         var kept = rows.slice(1).filter(function (row) { return shown[firstCell(row)]; });
         var blob = new Blob([bom + rows[0] + kept.join("")], { type: "text/csv;charset=utf-8" });
         var save = document.createElement("a");
         save.href = URL.createObjectURL(blob);
-        save.download = (root.dataset.listing || "results") + "-results.csv";
+        save.download = (root.dataset.listing || root.dataset.download.split("/").pop().replace(/\.csv$/, "")) + "-results.csv";
         document.body.appendChild(save);
         save.click();
         save.remove();
@@ -236,44 +315,144 @@
     });
   }
 
+  /* A list that is not filtered and not paged (an official's asks, a district's enterprises, the scorecard's
+     tables): every item is on the page and shows, with the same download (and map, where the list has one, its pins
+     from the items' data-lat and data-lon) as on a filterable listing. */
+  function setupList(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var items = all(root, "[data-item]").map(function (card) {
+      var lat = card.dataset.lat, lon = card.dataset.lon;
+      return {
+        key: card.dataset.key, visible: true, html: card.outerHTML,
+        geo: lat && lon ? [parseFloat(lat), parseFloat(lon)] : undefined
+      };
+    });
+    setupDownload(root, items);
+    var map = setupMap(root, items, new URL(location.href));
+    if (map) map.update();
+  }
+
   /* -- the map ------------------------------------------------------------------------------------ */
 
-  function setupMap(root, items) {
+  var CELL = 56; // pixels: matching pins closer than this on screen are drawn as one cluster
+
+  /* The map of every matching item with a pin. Pins are clustered on a grid of CELL-pixel squares over the part of
+     the map in view, drawn again after each move and zoom: a square holding one pin shows it, a square holding
+     several shows their number, and choosing it zooms in on them. At the last zoom a square's pins are one pin
+     whose popup lists them all (several enterprises at one address). */
+  function setupMap(root, items, source) {
     var box = root.querySelector("[data-map]");
     if (!box || typeof L === "undefined") return null;
-    var placed = items.filter(function (item) { return item.card.dataset.lat; });
+    var placed = items.filter(function (item) { return item.geo; });
     if (!placed.length) return null;
     box.hidden = false;
-    var map = null;
+    var map = null, layer = null;
 
     // Leaflet measures its box when it starts, so a map folded away on a narrow screen starts when first opened.
     function start() {
       if (map || box.offsetParent === null) return;
       map = L.map(box, { scrollWheelZoom: false, preferCanvas: true });
       L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map);
-      placed.forEach(function (item) {
-        var link = item.card.querySelector("[data-item-link]");
-        var popup = document.createElement("a");
-        popup.href = link.href;
-        popup.textContent = link.textContent;
-        item.marker = L.circleMarker([parseFloat(item.card.dataset.lat), parseFloat(item.card.dataset.lon)], {
-          radius: 7, weight: 2, color: "#00695c", fillOpacity: 0.7,
-        }).bindPopup(popup);
-        item.onMap = false;
+      layer = L.layerGroup().addTo(map);
+      placed.forEach(function (item) { item.latlng = L.latLng(item.geo[0], item.geo[1]); });
+      map.fitBounds(L.latLngBounds(placed.map(function (item) { return item.latlng; })), { padding: [20, 20] });
+      map.on("moveend", draw);
+      draw();
+    }
+
+    // The links of a square's items, taken from their cards (an inert parse: nothing in it loads or runs).
+    function popup(cell) {
+      var links = cell.map(function (item) {
+        var parsed = document.createElement("template");
+        parsed.innerHTML = item.html;
+        var link = parsed.content.querySelector("[data-item-link]").cloneNode(true);
+        link.removeAttribute("data-item-link");
+        link.href = new URL(link.getAttribute("href"), source).href;
+        return link;
       });
-      map.fitBounds(placed.map(function (item) { return item.marker.getLatLng(); }), { padding: [20, 20] });
-      update();
+      if (links.length === 1) return links[0];
+      var list = document.createElement("ul");
+      links.forEach(function (link) {
+        var entry = document.createElement("li");
+        entry.appendChild(link);
+        list.appendChild(entry);
+      });
+      return list;
+    }
+
+    function pin(cell) {
+      return L.circleMarker(cell[0].latlng, { radius: 7, weight: 2, color: "#00695c", fillOpacity: 0.7 })
+        .bindPopup(function () { return popup(cell); });
+    }
+
+    function cluster(cell) {
+      var bounds = L.latLngBounds(cell.map(function (item) { return item.latlng; }));
+      var number = document.createElement("span");
+      number.textContent = cell.length;
+      var name = cell.length + " enterprises here: zoom in";
+      var marker = L.marker(bounds.getCenter(), {
+        icon: L.divIcon({ html: number, className: "wise-cluster", iconSize: [36, 36] }),
+        title: name,
+        keyboard: true,
+      });
+      marker.on("add", function () {
+        marker.getElement().setAttribute("aria-label", name);
+        marker.getElement().setAttribute("data-cluster", cell.length);
+      });
+      function zoomIn() {
+        var zoom = Math.max(map.getZoom() + 1, map.getBoundsZoom(bounds, false, L.point(40, 40)));
+        map.setView(bounds.getCenter(), Math.min(zoom, map.getMaxZoom()));
+      }
+      marker.on("click", zoomIn);
+      // Leaflet hands a focused marker's keys on as `keypress`; a button answers Enter and Space.
+      marker.on("keypress", function (event) {
+        var key = event.originalEvent.key;
+        if (key !== "Enter" && key !== " ") return;
+        event.originalEvent.preventDefault();
+        zoomIn();
+      });
+      return marker;
+    }
+
+    function draw() {
+      if (!map) return;
+      var zoom = map.getZoom();
+      var view = map.getPixelBounds();
+      var min = view.min.subtract([CELL, CELL]), max = view.max.add([CELL, CELL]);
+      var cells = {}, order = [];
+      placed.forEach(function (item) {
+        if (!item.visible) return;
+        if (item.zoom !== zoom) {
+          item.point = map.project(item.latlng, zoom);
+          item.zoom = zoom;
+        }
+        var p = item.point;
+        if (p.x < min.x || p.y < min.y || p.x > max.x || p.y > max.y) return;
+        var key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+        if (!cells[key]) {
+          cells[key] = [];
+          order.push(key);
+        }
+        cells[key].push(item);
+      });
+      var last = zoom >= map.getMaxZoom();
+      var pins = 0;
+      layer.clearLayers();
+      order.forEach(function (key) {
+        var cell = cells[key];
+        var alone = cell.length === 1 || last;
+        if (alone) pins += cell.length;
+        layer.addLayer(alone ? pin(cell) : cluster(cell));
+      });
+      box.setAttribute("data-pins", pins);
     }
 
     function update() {
       var count = 0;
-      placed.forEach(function (item) {
-        if (item.visible) count++;
-        if (!map || item.visible === item.onMap) return;
-        if (item.visible) item.marker.addTo(map); else map.removeLayer(item.marker);
-        item.onMap = item.visible;
-      });
+      placed.forEach(function (item) { if (item.visible) count++; });
       box.setAttribute("data-markers", count);
+      draw();
     }
 
     setupToggle(root, root.querySelector("[data-map-toggle]"), "mapOpen", function () {
@@ -402,6 +581,7 @@
   function init() {
     var root = document.querySelector("[data-filterable]");
     current = root ? setupFilters(root) : null;
+    all(document, "[data-download]:not([data-filterable])").forEach(setupList);
     setupCalculator();
     setupSelfTest();
     setupCopyLinks(document);
