@@ -98,56 +98,64 @@ def edit_summary(path: Path, text: str) -> None:
     path.write_text(edited, encoding="utf-8")
 
 
-def _stat(pid: str) -> tuple[int, float] | None:
-    """A process's parent and its CPU seconds so far, from /proc/<pid>/stat; None once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU seconds spent so far by a process and all its descendants alive now."""
-    stats = {p: _stat(p) for p in os.listdir("/proc") if p.isdigit()}
-    children: dict[int, list[int]] = {}
-    for p, stat in stats.items():
-        if stat:
-            children.setdefault(stat[0], []).append(int(p))
-    total, todo = 0.0, [pid]
+def descendants(pid: int) -> list[int]:
+    """The processes started by `pid`, and by them, alive now."""
+    parents = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [pid]
     while todo:
-        current = todo.pop()
-        stat = stats.get(str(current))
-        total += stat[1] if stat else 0.0
-        todo += children.get(current, [])
-    return total
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
 
 
-def wait_idle(pid: int, quiet: float = 2.0, timeout: float = 600, step: float = 0.25, busy: float = 0.3) -> bool:
-    """Wait until a process and its descendants have used under `busy` of a core for `quiet` seconds (a server that
-    has finished a rebuild and its search index); False after `timeout`. An idle `mkdocs serve` is not at rest: its
-    file watcher polls every watched file twice a second, about 12 % of a core over a city of 5,000 enterprises."""
-    start = last_busy = time.perf_counter()
-    used = cpu_seconds(pid)
-    while time.perf_counter() - start < timeout:
-        time.sleep(step)
-        now, total = time.perf_counter(), cpu_seconds(pid)
-        if total - used > busy * step:
-            last_busy = now
-        used = total
-        if now - last_busy >= quiet:
-            return True
-    return False
+def threads(pid: int) -> int:
+    """How many threads the process runs now (0 once it is gone)."""
+    try:
+        return len(os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return 0
+
+
+def resting_threads(pid: int, seconds: float = 2.0) -> int:
+    """The threads of a server at rest (its HTTP server, its file watcher; no request being answered): the fewest
+    seen over a few seconds."""
+    seen = []
+    for _ in range(8):
+        time.sleep(seconds / 8)
+        seen.append(threads(pid))
+    return min(seen)
+
+
+RELOADED = "Reloading browsers"  # what `mkdocs serve` logs once a rebuild is written
+
+
+def settled(log: Path, rebuilds: int, pid: int, resting: int) -> bool:
+    """Whether the server has logged `rebuilds` finished rebuilds and left nothing running after them: no program
+    (Pagefind, rewriting the search index) and no more threads than at rest (the data's files are made again in a
+    thread). Asked twice, half a second apart: the background work starts just after the rebuild is logged."""
+    for check in range(2):
+        if log.read_text(errors="replace").count(RELOADED) < rebuilds or descendants(pid) or threads(pid) > resting:
+            return False
+        if not check:
+            time.sleep(0.5)
+    return True
 
 
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
 def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float = 1800, edit_timeout: float = 300) -> dict:
-    """Start `mkdocs serve --dirty` in `city`; once it is idle, edit each enterprise's summary in turn and time until
-    its page, fetched over HTTP every 50 ms, holds the new text. Each edit is made when the server is idle again (its
-    rebuild and the search index it writes in the background are done), as an editor who saves, looks, and edits
-    again. Returns the seconds each edit took to show (None: not within `edit_timeout`), the server's start-up time
+    """Start `mkdocs serve --dirty` in `city`; once it is up, edit each enterprise's summary in turn and time until
+    its page, fetched over HTTP every 50 ms, holds the new text. Each edit is made when the server has settled (its
+    rebuild logged, and the work it leaves running in the background done: the search index, the data's files), as
+    an editor who saves, looks, and edits again. Returns the seconds each edit took to show (None: not within `edit_timeout`), the server's start-up time
     and the build times it logged (the first is the full build at start-up)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -159,16 +167,17 @@ def serve_latency(city: Path, enterprise_ids: list[str], startup_timeout: float 
             up = wait_for(lambda: process.poll() is not None or get(base) is not None, startup_timeout, every=0.5)
             if up is None or process.poll() is not None:
                 raise BenchError(f"mkdocs serve did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            resting = resting_threads(process.pid)
             samples = []
             for n, eid in enumerate(enterprise_ids):
-                wait_idle(process.pid)
+                wait_for(lambda n=n: settled(log, n, process.pid, resting), edit_timeout * 4, every=0.25)
                 token = f"Edited by the benchmark, step {n + 1} at {time.time():.0f}."
                 page = f"{base}showcase/{eid}/"
                 edit_summary(city / "data" / "enterprises" / f"{eid}.yml", token)
                 start = time.perf_counter()
                 shown = wait_for(lambda page=page, token=token: token in (get(page) or ""), edit_timeout)
                 samples.append(None if shown is None else time.perf_counter() - start)
-            wait_idle(process.pid)
+            wait_for(lambda: settled(log, len(enterprise_ids), process.pid, resting), edit_timeout * 4, every=0.25)
         finally:
             process.terminate()
             try:

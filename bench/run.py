@@ -31,6 +31,7 @@ from .report import KB, block, median, paired, replace_block, verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
+PARTIAL = ROOT / "bench" / ".results-partial.json"  # what a run has measured so far, should it be stopped
 PAGE = ROOT / "docs" / "reference" / "performance.md"
 PYTHON = sys.executable
 
@@ -59,9 +60,8 @@ def machine() -> dict:
     }
 
 
-def city(size: int, work: Path) -> tuple[Path, Path, int]:
-    """The demo city of `size` enterprises and the baseline of the same records; returns both folders and the
-    baseline's page count."""
+def city(size: int, work: Path) -> tuple[Path, Path]:
+    """The demo city of `size` enterprises and the baseline of the same records; returns both folders."""
     ours = work / f"city-{size}"
     ours.mkdir()
     for name in ("docs", "overrides"):
@@ -70,8 +70,8 @@ def city(size: int, work: Path) -> tuple[Path, Path, int]:
     (ours / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("  - macros\n", "", 1))
     run([PYTHON, "-m", "macros", "demo-data", "--enterprises", str(size), "--out", str(ours / "data")], ours)
     plain = work / f"baseline-{size}"
-    pages = baseline.write(ours / "data", plain)
-    return ours, plain, pages
+    baseline.write(ours / "data", plain)
+    return ours, plain
 
 
 def output(site: Path) -> tuple[int, int, int]:
@@ -103,7 +103,7 @@ def summary(samples: list[dict], site: Path) -> dict:
 
 def measure(size: int, work: Path, runs: int, chrome) -> dict:
     """Every measure at one size."""
-    ours, plain, _ = city(size, work)
+    ours, plain = city(size, work)
     builds = {"ours": [], "baseline": []}
     checks = []
     for n in range(runs):
@@ -117,7 +117,7 @@ def measure(size: int, work: Path, runs: int, chrome) -> dict:
         result[key] = paired([run[measure_key] for run in builds["ours"]], [run[measure_key] for run in builds["baseline"]])
     result["check_s"] = median(checks)
     result["check_samples_s"] = checks
-    query = next((ours / "data" / "enterprises").glob("*.yml")).stem
+    query = min(p.stem for p in (ours / "data" / "enterprises").glob("*.yml"))
     name = load_file(ours / "data" / "enterprises" / f"{query}.yml", query).data["name"]
     result["search"] = {}
     for who, folder in (("ours", ours), ("baseline", plain)):
@@ -161,6 +161,7 @@ def main() -> None:
         for size in config["sizes"]:
             print(f"measuring {size:,} enterprises", file=sys.stderr)
             results["sizes"].append(measure(size, Path(tmp), config["runs"], chrome))
+            PARTIAL.write_text(json.dumps(rounded(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             # The builds are kept only for the largest city, which is served next.
             if size != config["sizes"][-1]:
                 for folder in Path(tmp).glob(f"*-{size}"):
@@ -171,6 +172,7 @@ def main() -> None:
     results = rounded(results)
     results["verdicts"] = verdicts(results)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    PARTIAL.unlink(missing_ok=True)
     text = block(results)
     PAGE.write_text(replace_block(PAGE.read_text(encoding="utf-8"), text), encoding="utf-8")
     print(text)
