@@ -122,7 +122,7 @@ def measure(size: int, work: Path, runs: int, chrome) -> dict:
     result["search"] = {}
     for who, folder in (("ours", ours), ("baseline", plain)):
         with browser.served(folder / "site") as url:
-            result["search"][who] = browser.first_search(chrome, url, who, name, runs)
+            result["search"][who] = browser.first_search(chrome, url, folder / "site", who, name, runs)
             if who == "ours":
                 result["showcase"] = browser.showcase(chrome, url, runs)
     print(f"  {size:,}: search and showcase measured", file=sys.stderr)
