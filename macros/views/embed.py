@@ -65,6 +65,20 @@ class EnterpriseEmbed(EmbedView):
     at_work: Figure | None  # the latest year's people of the target group at work
 
 
+def record_frame(kind: str, record: Any, site: Site) -> dict[str, Any]:
+    """What every record's embed says around its content: the platform, the record's name, marker and example flag, the
+    link back to its page, and its YAML file as the source."""
+    return {
+        "platform": site.site_name,
+        "title": record.name,
+        "marker": f"{kind}:{record.id}",
+        "example": record.example,
+        "page": Link(KINDS[kind].page_url(record.id), f"More about {record.name}"),
+        "source": record.source_path,
+        "source_text": f"the {kind}'s record, {record.source_path}",
+    }
+
+
 def latest_figures(enterprise: Any) -> Any:
     """An enterprise's most recent year of figures that counts people of the target group at work, or None."""
     counted = [f for f in enterprise.figures if f.jobs_target_group is not None]
@@ -80,14 +94,8 @@ def enterprise_embed(catalog: Catalog, enterprise: Any, site: Site = SITE) -> En
     year = str(latest.year) if latest else str(catalog.today.year)
     cite = Citation(e.source_path, year, f"{e.name}, open data of the platform", example=e.example)
     return EnterpriseEmbed(
-        platform=site.site_name,
-        title=e.name,
-        marker=f"enterprise:{e.id}",
-        example=e.example,
-        page=Link(KINDS["enterprise"].page_url(e.id), f"More about {e.name}"),
-        source=e.source_path,
+        **record_frame("enterprise", e, site),
         year=year,
-        source_text=f"the enterprise's record, {e.source_path}",
         summary=e.summary,
         meta=(catalog.label("sectors", e.sector), catalog.label("districts", e.district)),
         offers=tuple(dict.fromkeys(o.name for o in e.offerings)),
@@ -136,14 +144,8 @@ def campaign_embed(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campai
     source (as on the campaign's page), the embed as a whole the campaign's record."""
     c = campaign
     return CampaignEmbed(
-        platform=site.site_name,
-        title=c.name,
-        marker=f"campaign:{c.id}",
-        example=c.example,
-        page=Link(KINDS["campaign"].page_url(c.id), f"More about {c.name}"),
-        source=c.source_path,
+        **record_frame("campaign", c, site),
         year=campaign_year(c, catalog.today),
-        source_text=f"the campaign's record, {c.source_path}",
         goal=c.goal,
         period=span(c.start, c.end),
         progress=tuple(Progress(metric(c, x), progress_percent(x.current, x.target)) for x in c.metrics),
