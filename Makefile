@@ -41,6 +41,9 @@ schemas: $(STAMP) ## regenerate what is derived from the models: data/schemas/ a
 	$(BIN)/wise schemas
 	$(BIN)/wise reference
 
+messages: $(STAMP) ## extract the interface's strings (locale/messages.pot) and add new ones to each language's catalogue
+	$(BIN)/wise messages
+
 test-fast: $(STAMP) ## the edit-test loop: every test but the browser, linkchecker and whole-site builds (under a minute)
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
@@ -55,4 +58,4 @@ bench: $(STAMP) ## the scale benchmark against plain Material (BENCH_SIZES, BENC
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis tests/.output mutants
 
-.PHONY: help install serve build check test test-fast mutation schemas bench clean
+.PHONY: help install serve build check test test-fast mutation schemas bench clean messages

@@ -126,6 +126,20 @@ def cmd_vendor(args) -> int:
     return 0
 
 
+def cmd_messages(args) -> int:
+    from . import messages
+    from .settings import read_settings
+
+    found = messages.extract()
+    messages.write_template(found, messages.ROOT / "locale" / "messages.pot")
+    print(f"wrote locale/messages.pot ({len(found)} strings)")
+    for language in read_settings(messages.ROOT).languages:
+        added = messages.add_missing(language, found)
+        if added:
+            print(f"locale/{language}/messages.po: {added} strings to translate")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KINDS
 
@@ -171,6 +185,8 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo_data)
     vendor = sub.add_parser("vendor", help="fetch the pinned browser code that only npm publishes (the web editor), check its hash, unpack it")
     vendor.set_defaults(func=cmd_vendor)
+    messages = sub.add_parser("messages", help="extract the interface's strings into locale/messages.pot and add the new ones to each language's catalogue")
+    messages.set_defaults(func=cmd_messages)
     return top
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .catalog import Catalog
 from .easy_read import easy_read_warnings
 from .handwritten import check_docs
@@ -163,6 +164,9 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings
     docs_dir = Path(docs_dir) if docs_dir is not None else None
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, 1, "file", "no such data folder", "unreadable")])
+    settings = settings if settings is not None else read_settings(data_dir.parent)
+    # Record text may be written in the site's languages (macros/localized.py): they are known before any is read.
+    i18n.configure(settings.languages)
     problems = _stray_files(data_dir)
     records: dict[str, dict] = {}
     loaded_files: dict[str, Loaded] = {}
@@ -193,7 +197,6 @@ def read_data(data_dir: Path, docs_dir: Path | None = None, today=None, settings
     known = {kind: {key[1] for key in first_file if key[0] == kind} for kind in KINDS}
     # Raw data stays on `loaded` only when it parsed; references are checked on it.
     problems += check_references(records, loaded_files, docs_dir, known)
-    settings = settings if settings is not None else read_settings(data_dir.parent)
     problems += _same_names(records, loaded_files)
     problems += _outside_city(records, loaded_files, settings)
     if docs_dir is not None and docs_dir.is_dir():

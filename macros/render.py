@@ -16,6 +16,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import i18n
 from .mdx import SCROLL_CLASS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "records"
@@ -120,5 +121,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    # Templates get a view and `href` only: no filters or tests that could decide anything about the domain.
+    # Templates get a view and `href` only: no filters or tests that could decide anything about the domain. Their
+    # words are marked `_("…")` and spoken in the active language (macros/i18n.py); `trans` blocks are not used.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     return env

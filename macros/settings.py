@@ -5,6 +5,7 @@
 | `data_dir` | the folder of the records (default `data`) |
 | `macro_pages` | the hand-written pages (paths under `docs/`) that may run the documented macros |
 | `city_bounds` | the city's box as `[[south, west], [north, east]]` in degrees: an enterprise's pin must lie inside it |
+| `languages` | the site's languages as codes, the default first (at the root; the others under `/<code>/`); default `[en]` |
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 class Settings:
     macro_pages: frozenset[str] = frozenset()
     city_bounds: tuple[tuple[float, float], tuple[float, float]] | None = None
+    languages: tuple[str, ...] = ("en",)
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Settings:
@@ -25,6 +27,7 @@ class Settings:
         return cls(
             macro_pages=frozenset(options.get("macro_pages") or ()),
             city_bounds=((float(bounds[0][0]), float(bounds[0][1])), (float(bounds[1][0]), float(bounds[1][1]))) if bounds else None,
+            languages=tuple(str(code) for code in options.get("languages") or ()) or ("en",),
         )
 
     def inside_city(self, lat: float, lon: float) -> bool:
