@@ -26,6 +26,17 @@ def problems(data_dir: Path) -> list[str]:
     return []
 
 
+@pytest.fixture(autouse=True)
+def one_language():
+    """Each test starts with the site's languages unset (English only), whatever an earlier test read: a view test's
+    hand-made catalog speaks English unless the test chooses otherwise."""
+    from macros import i18n
+
+    i18n.configure((i18n.SOURCE_LANGUAGE,))
+    yield
+    i18n.configure((i18n.SOURCE_LANGUAGE,))
+
+
 @pytest.fixture
 def tiny(tmp_path) -> Path:
     """A fresh copy of the tiny fixture site (valid: one record of each kind)."""
