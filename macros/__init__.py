@@ -13,6 +13,7 @@ DOCUMENTED_MACROS = ("count", "headline_figures", "campaign_list")
 
 def define_env(env) -> None:
     """Register the macros for hand-written pages."""
+    from . import i18n
     from .pages import macro_html
     from .views.campaign import campaigns_view
     from .views.monitor import headline_view
@@ -21,7 +22,8 @@ def define_env(env) -> None:
         return env.conf["plugins"]["wise"].catalog
 
     def page_url() -> str:
-        return env.page.url if env.page else ""
+        # The page's path in its language's terms: the macros' links get the language's prefix where they are made.
+        return i18n.unlocalize(env.page.url)[1] if env.page else ""
 
     @env.macro
     def count(kind: str) -> int:

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import escape
 from pydantic import BeforeValidator, Field, ValidationError
 
+from . import i18n
 from .exports.feeds import FeedItem, plain_text
 from .kinds.fields import Accepts, Date, Flag, Line, Part, fail, markdown_strain, max_chars, text
 from .load import control_character, hidden_break, load_text, position
@@ -111,7 +112,7 @@ def check_page(path: Path, display: str, macro_pages: frozenset[str], src_uri: s
         FrontMatter.model_validate(loaded.data)
     except ValidationError as exc:
         problems = [_shifted(problem_from_error(FrontMatter, loaded, error), shift) for error in exc.errors()]
-    if loaded.data.get("render_macros") is True and src_uri not in macro_pages:
+    if loaded.data.get("render_macros") is True and i18n.split_suffix(src_uri)[1] not in macro_pages:
         line, col = loaded.where(("render_macros",))
         listed = ", ".join(sorted(macro_pages)) or "none"
         message = f"macros run only on the pages listed in mkdocs.yml (plugins: wise: macro_pages; now: {listed})"
@@ -169,6 +170,15 @@ def plain_meta(meta: dict) -> dict:
         if isinstance(out.get(key), str):
             out[key] = str(escape(out[key]))
     return out
+
+
+def untranslated_page(html: str, written_in: str) -> str:
+    """A hand-written page shown in a language it is not yet written in: its text marked with the language it is
+    in, under a note (in the page's language) that says so."""
+    from markupsafe import Markup
+
+    note = i18n.gettext("This page is not yet translated. Here it is in %(language)s.") % {"language": i18n.language_name(written_in, i18n.active())}
+    return str(Markup('<p class="wise-untranslated" data-untranslated>{}</p><div lang="{}">').format(note, written_in)) + html + "</div>"
 
 
 # -- macros in a sandbox -----------------------------------------------------------------------

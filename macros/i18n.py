@@ -61,6 +61,11 @@ def use(language: str) -> Iterator[str]:
         _active.reset(token)
 
 
+def activate(language: str | None) -> None:
+    """Make what follows in `language` (None: the default again), for the pages MkDocs renders one after another."""
+    _active.set(language)
+
+
 def prefix(language: str | None = None) -> str:
     """Where a language's pages live, as a site path prefix: "" for the default, "en/" for English beside Dutch."""
     language = language or active()
@@ -90,6 +95,16 @@ def unlocalize(path: str) -> tuple[str, str]:
     if head in languages()[1:]:
         return head, rest
     return default_language(), path
+
+
+def split_suffix(src_uri: str) -> tuple[str | None, str]:
+    """A hand-written page's language, from its name, and its name without it: "about.en.md" → ("en", "about.md");
+    "about.md" → (None, "about.md"), written in the default language."""
+    stem, dot, extension = src_uri.rpartition(".")
+    base, _, code = stem.rpartition(".")
+    if dot and base and code in languages():
+        return code, f"{base}.{extension}"
+    return None, src_uri
 
 
 @lru_cache(maxsize=16)
@@ -146,8 +161,9 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
     return message
 
 
-def language_name(code: str) -> str:
-    """A language's name in that language ("Nederlands", "English"), for the switcher."""
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name in that language ("Nederlands", "English"), for the switcher; or in `in_language`
+    ("Engels" in Dutch)."""
     from babel import Locale
 
-    return Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")).capitalize()
+    return Locale.parse(code.replace("-", "_")).get_display_name((in_language or code).replace("-", "_")).capitalize()

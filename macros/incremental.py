@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .catalog import Catalog, Holding
 from .data import ParsedFiles
 
@@ -294,19 +295,21 @@ def render(session: Session, catalog: Catalog, site: Any, context: Any) -> Any:
     everything = session.context != context or not session.made
     stale = set() if everything else affected(session.depends, changes(parsed.previous, catalog, parsed.changed))
     made, depends, rendered = {}, {}, set()
-    for page_type, record in planned(catalog):
-        uri = f"{page_url(page_type, record)}index.md"
-        if everything or uri in stale or uri not in session.made:
-            reads = Reads(catalog)
-            tracked = reads.wrap(record) if record is not None else None
-            if page_type.vocabulary:
-                # A page per vocabulary entry (a district's) shows the entry it was given, which is no record to track.
-                reads.keys.add(("field", "vocabulary", page_type.vocabulary, "entries"))
-            made[uri] = make(page_type, TrackingCatalog(catalog, reads), tracked, site)
-            depends[uri] = frozenset(reads.keys)
-            rendered |= {p.src_uri for p in made[uri].pages}
-        else:
-            made[uri], depends[uri] = session.made[uri], session.depends[uri]
+    for language in i18n.languages():
+        with i18n.use(language):
+            for page_type, record in planned(catalog):
+                uri = f"{i18n.localize(page_url(page_type, record))}index.md"
+                if everything or uri in stale or uri not in session.made:
+                    reads = Reads(catalog)
+                    tracked = reads.wrap(record) if record is not None else None
+                    if page_type.vocabulary:
+                        # A page per vocabulary entry (a district's) shows the entry it was given: no record to track.
+                        reads.keys.add(("field", "vocabulary", page_type.vocabulary, "entries"))
+                    made[uri] = make(page_type, TrackingCatalog(catalog, reads), tracked, site)
+                    depends[uri] = frozenset(reads.keys)
+                    rendered |= {p.src_uri for p in made[uri].pages}
+                else:
+                    made[uri], depends[uri] = session.made[uri], session.depends[uri]
     pages = [p for one in made.values() for p in one.pages]
     files = {path: text for one in made.values() for path, text in one.files.items()}
     session.made, session.pages = made, {p.src_uri: p for p in pages}

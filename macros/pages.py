@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import render
+from . import i18n, render
 from .catalog import Catalog
 from .kinds import KINDS
 from .views import (
@@ -151,6 +151,7 @@ class GeneratedPage:
     preview: str = ""  # its description for search engines and link previews (plain text; empty: the site's)
     structured: Any = None  # its schema.org object, or None
     sources: tuple[str, ...] = ()  # the data files (or folders, ending in /) it is made from, relative to the project
+    language: str = i18n.SOURCE_LANGUAGE  # the language it is written in (its URL has that language's prefix)
 
     @property
     def src_uri(self) -> str:
@@ -165,9 +166,16 @@ def toc_tokens(view: View) -> tuple[dict, ...]:
     return ({"level": 1, "id": "title", "name": str(escape(view.title)), "children": children},)
 
 
+def href(here: str, target: str) -> str:
+    """A link from the page at site path `here` to the site path `target` in the active language (a page in the
+    language's folder, a shared file where it is), relative so that the site works under any prefix."""
+    return render.relative(here, i18n.localize(target))
+
+
 def html(template: str, url: str, view: View) -> str:
-    """A view laid out by its template; the template gets the view and `href` (a site URL made relative to `url`), nothing else."""
-    return render.environment().get_template(template).render(view=view, href=partial(render.relative, url))
+    """A view laid out by its template in the active language at `url` (a path without the language's prefix); the
+    template gets the view and `href` (a site path made relative to the page), nothing else."""
+    return render.environment().get_template(template).render(view=view, href=partial(href, i18n.localize(url)))
 
 
 def generated(page_type: PageType, url: str, view: View, edit_url: str | None = None, nav: bool | None = None) -> GeneratedPage:
@@ -175,8 +183,8 @@ def generated(page_type: PageType, url: str, view: View, edit_url: str | None = 
     nav = page_type.nav if nav is None else nav
     sources = (view.source_path,) if isinstance(view, RecordView) and view.source_path else (page_type.source,)
     return GeneratedPage(
-        url,
-        view.title,
+        i18n.localize(url),
+        str(view.title),
         html(page_type.template, url, view),
         nav,
         view.wide,
@@ -186,6 +194,7 @@ def generated(page_type: PageType, url: str, view: View, edit_url: str | None = 
         preview=view.preview,
         structured=view.structured,
         sources=sources,
+        language=i18n.active(),
     )
 
 
@@ -222,7 +231,7 @@ ITEMS = Markup("<!--items-->")  # where a group's cards go, in the group's HTML 
 def item_file(page_type: PageType, view: PagedView) -> str:
     """A paged listing's item file (see views/paging.py): every item's entry with its card laid out by the page
     type's cards template (the macro `item`, and `group` around a group's cards), links relative to the file."""
-    cards = render.environment().get_template(page_type.cards).make_module({"view": view, "href": partial(render.relative, view.paging.url)})
+    cards = render.environment().get_template(page_type.cards).make_module({"view": view, "href": partial(href, i18n.localize(view.paging.url))})
     groups = []
     for group in view.groups:
         # A group without items has no place for them, and the script never opens it: all of it is its opening.
@@ -275,17 +284,20 @@ def make(page_type: PageType, catalog: Catalog, record: Any = None, site: Site =
         return Rendered([page(page_type, catalog, record, site)], {})
     view = page_type.view(catalog, site)
     if isinstance(view, PagedView):
-        return Rendered(listing_pages(page_type, view), {view.paging.items_url: item_file(page_type, view)})
+        return Rendered(listing_pages(page_type, view), {i18n.localize(view.paging.items_url): item_file(page_type, view)})
     return Rendered([generated(page_type, page_type.url, view)], {})
 
 
 def render_site(catalog: Catalog, site: Site = SITE) -> Rendered:
-    """Every generated page of the site, in the order of the table, records by id, and the listings' item files."""
+    """Every generated page of the site in each of its languages (the default first), in the order of the table,
+    records by id, and the listings' item files."""
     pages, files = [], {}
-    for page_type, record in planned(catalog):
-        made = make(page_type, catalog, record, site)
-        pages += made.pages
-        files |= made.files
+    for language in i18n.languages():
+        with i18n.use(language):
+            for page_type, record in planned(catalog):
+                made = make(page_type, catalog, record, site)
+                pages += made.pages
+                files |= made.files
     return Rendered(pages, files)
 
 
@@ -297,10 +309,12 @@ def render_pages(catalog: Catalog, site: Site = SITE) -> list[GeneratedPage]:
 def embed_files(catalog: Catalog, site: Site = SITE) -> dict[str, str]:
     """Every embed of the site as a file (site path → HTML), records by id."""
     files = {}
-    for page_type in EMBED_TYPES:
-        for record in catalog.all(page_type.kind):
-            url = page_type.url.format(id=record.id)
-            files[f"{url}index.html"] = html(page_type.template, url, page_type.view(catalog, record, site))
+    # One embed per record, in the site's default language: a file other sites frame, not a page of the site.
+    with i18n.use(i18n.default_language()):
+        for page_type in EMBED_TYPES:
+            for record in catalog.all(page_type.kind):
+                url = page_type.url.format(id=record.id)
+                files[f"{url}index.html"] = html(page_type.template, url, page_type.view(catalog, record, site))
     return files
 
 

@@ -18,17 +18,17 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import DOCUMENTED_MACROS, incremental
+from . import DOCUMENTED_MACROS, bilingual, i18n, incremental
 from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
 from .exports.feeds import FeedItem, rss
-from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox
+from .handwritten import NEWS_FEED, NEWS_POSTS, news_item, plain_meta, sandbox, untranslated_page
 from .headers import ScriptAllowlist, UnknownScript, editor_policy, headers_file
 from .pages import GeneratedPage, Rendered, embed_files, head_html, render_site, static_files, vendor_files
 from .problems import DataError, report
@@ -68,6 +68,8 @@ class WiseConfig(Config):
     # See macros/settings.py: the pages that may run the documented macros, and the city's box for map pins.
     macro_pages = config_options.ListOfItems(config_options.Type(str), default=[])
     city_bounds = config_options.Optional(config_options.Type(list))
+    # The site's languages, the default first (macros/i18n.py); one language (English) when not given.
+    languages = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class WisePlugin(BasePlugin[WiseConfig]):
@@ -107,7 +109,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
             self.session.settle()
         parsed = self.session.parsed if self.session else None
         try:
-            self.settings = Settings.from_options({"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds})
+            self.settings = Settings.from_options(
+                {"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds, "languages": self.config.languages}
+            )
             self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=self.settings, parsed=parsed)
         except DataError as exc:
             # Abort prints the message and exits 1 without a traceback, also under `mkdocs serve`.
@@ -115,9 +119,25 @@ class WisePlugin(BasePlugin[WiseConfig]):
         # Advice such as a long easy-read sentence: shown, never failing a strict build (which fails on warnings).
         for warning in self.catalog.warnings:
             log.info(warning.text())
+        # The navigation is written once, in English: MkDocs' own is the default language's, titles translated; the
+        # other languages get theirs in `on_files` (macros/bilingual.py). The theme's language is the default one.
+        self.nav_source = config.nav
+        self.twins: dict[str, bilingual.Twin] = {}
+        self.navs: dict = {}
+        languages = i18n.languages()
+        if len(languages) > 1:
+            config.nav = bilingual.nav_config(config.nav, languages[0]) if config.nav else config.nav
+            config.theme["language"] = languages[0]
+            config.extra["alternate"] = True  # the theme's header then has the switcher (overrides/partials/alternate.html)
         return config
 
-    def on_files(self, files, config):
+    def _on_files_late(self, files, config):
+        # After the blogs have placed their posts (-50): each other language's navigation, over its own pages.
+        if self.nav_source and len(i18n.languages()) > 1:
+            self.navs = {language: bilingual.navigation(files, config, self.nav_source, language) for language in i18n.languages()[1:]}
+        return files
+
+    def _on_files(self, files, config):
         self.pages = {}
         self.news = []
         self.sitemap = []
@@ -138,6 +158,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, name, **given))
         for file in self._made_files(config):
             files.append(file)
+        # Hand-written pages in every language (the blogs find their posts where this puts them: it runs first).
+        self.twins = bilingual.arrange(files, config)
         rendered = self._render(files, config)
         pages = rendered.pages
         # The long listings' item files (showcase/items.json…), which their script filters.
@@ -153,11 +175,14 @@ class WisePlugin(BasePlugin[WiseConfig]):
             raise Abort("Hand-written pages clash with generated ones:\n" + "\n".join(clashes))
         for page in pages:
             self.pages[page.src_uri] = page
-            inclusion = InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV
+            in_nav = page.nav and page.language == i18n.default_language()  # other languages: in their own navigation
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             # While serving, a page's file is kept in the session: MkDocs renders it again only when it changed.
             source = {"abs_src_path": str(self.session.source(page))} if self.session else {"content": ""}
             files.append(File.generated(config, page.src_uri, inclusion=inclusion, **source))
         return files
+
+    on_files = CombinedEvent(_on_files, event_priority(-60)(_on_files_late))
 
     def _made(self, config) -> dict[str, str]:
         """The files made from the data besides pages: exports, feeds and embeds (embeds are files, not theme pages:
@@ -254,6 +279,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if macros is not None:
             sandbox(macros, DOCUMENTED_MACROS, config.site_name)
 
+    def on_pre_page(self, page, config, files):
+        # Everything made for this page from here on (macros, views, the head, the theme's words) speaks its language.
+        i18n.activate(i18n.unlocalize(page.file.src_uri)[0])
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
         # Pagefind indexes the built pages (macros/search.py); the theme's lunr index would hold them all again.
         page.meta["search"] = {"exclude": True}
@@ -277,6 +307,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
         if generated is None:
             if page.file.src_uri.startswith(NEWS_POSTS):
                 self.news.append(news_item(page, html, config.site_url or "/"))
+            twin = self.twins.get(page.file.src_uri)
+            if twin is not None and twin.untranslated:
+                return untranslated_page(html, twin.written_in)
             return html
         # The table of contents (and Material's skip link, which targets its first entry) comes
         # from the view's sections, since these pages have no Markdown to take it from.
@@ -284,8 +317,13 @@ class WisePlugin(BasePlugin[WiseConfig]):
         return generated.html
 
     def on_page_context(self, context, page, config, nav):
+        language, path = i18n.unlocalize(page.url)
+        # Each language has its navigation, and the theme speaks the page's language (overrides/partials/language.html).
+        context["nav"] = self.navs.get(language, nav)
+        context["wise_language"] = language
+        context["wise_alternates"] = bilingual.alternates(page.url)
         # Link previews, schema.org and the feeds a page names; the theme's main.html prints `wise_head` in its head.
-        context["wise_head"] = Markup(head_html(page.url, self._head(page, config)))
+        context["wise_head"] = Markup(head_html(path, self._head(page, config)))
         return context
 
     def _head(self, page, config):
@@ -314,6 +352,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
     # (the theme's search/ folder among them) must be written first, on a fresh build as on a rebuild over a built site.
     @event_priority(-100)
     def on_post_build(self, config):
+        i18n.activate(None)
         site_dir = Path(config.site_dir)
         if self.news:
             site_url = config.site_url or "/"
