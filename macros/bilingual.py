@@ -43,7 +43,13 @@ class Twin:
         return self.written_in != self.language
 
 
-def arrange(files: Files, config: Any) -> dict[str, Twin]:
+def written_in(base: str, folders: dict[str, str]) -> str:
+    """The language of a page whose name gives none: its folder's in `folders` (`{"reference/": "en"}`: the
+    developers' reference is written in English), else the default language."""
+    return next((code for folder, code in folders.items() if base.startswith(folder)), i18n.default_language())
+
+
+def arrange(files: Files, config: Any, folders: dict[str, str] | None = None) -> dict[str, Twin]:
     """Put every hand-written page at its place in every language (see the module's docstring); the pages placed,
     by their path in the site's sources (`en/about.md`). With one language and no page named by language,
     nothing moves."""
@@ -54,8 +60,9 @@ def arrange(files: Files, config: Any) -> dict[str, Twin]:
         language, base = i18n.split_suffix(file.src_uri)
         versions.setdefault(base, {})
         # A page named by its language wins over one that is not (`about.md` beside `about.nl.md`).
-        if language is not None or default not in versions[base]:
-            versions[base][language or default] = file
+        unnamed = written_in(base, folders or {})
+        if language is not None or unnamed not in versions[base]:
+            versions[base][language or unnamed] = file
     if len(languages) == 1 and all(i18n.split_suffix(f.src_uri)[0] is None for f in files.documentation_pages()):
         return {}
     placed: dict[str, Twin] = {}

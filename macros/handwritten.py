@@ -58,6 +58,7 @@ class FrontMatter(Part):
     date: Date | None = Field(None, description="news posts: the day of publication")
     categories: list[Tag] = Field([], description="news posts: their categories")
     draft: Flag = False
+    slug: Line | None = None  # a news post's address (the same in every language, so that its twins pair up)
 
 
 def front_matter_text(text: str) -> tuple[str, int] | None:

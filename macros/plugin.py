@@ -70,6 +70,8 @@ class WiseConfig(Config):
     city_bounds = config_options.Optional(config_options.Type(list))
     # The site's languages, the default first (macros/i18n.py); one language (English) when not given.
     languages = config_options.ListOfItems(config_options.Type(str), default=[])
+    # Folders of hand-written pages whose names give no language, and the language they are written in.
+    written_in = config_options.Type(dict, default={})
 
 
 class WisePlugin(BasePlugin[WiseConfig]):
@@ -146,6 +148,8 @@ class WisePlugin(BasePlugin[WiseConfig]):
         for source_map in [f for f in files if f.src_uri.endswith(".map")]:
             files.remove(source_map)
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
+        # Hand-written pages in every language (the blogs find their posts where this puts them: it runs first).
+        self.twins = bilingual.arrange(files, config, self.config.written_in)
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
@@ -158,8 +162,6 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.append(File.generated(config, name, **given))
         for file in self._made_files(config):
             files.append(file)
-        # Hand-written pages in every language (the blogs find their posts where this puts them: it runs first).
-        self.twins = bilingual.arrange(files, config)
         rendered = self._render(files, config)
         pages = rendered.pages
         # The long listings' item files (showcase/items.json…), which their script filters.
@@ -229,7 +231,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def _site_options(files, config) -> Site:
         """What generated pages need from the configuration and the hand-written pages."""
         map_options = config.extra.get("map", {}) or {}
-        titles = tuple(sorted((f.src_uri, article_title(f)) for f in files.documentation_pages() if f.src_uri.startswith("knowledge/")))
+        titles = tuple(sorted((f.src_uri, article_title(f)) for f in files.documentation_pages() if i18n.unlocalize(f.src_uri)[1].startswith("knowledge/")))
         options = {
             "map_tiles": map_options.get("tiles"),
             "map_attribution": map_options.get("attribution"),

@@ -11,6 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .kinds import KINDS
 from .kinds.glossary import RECORD
 from .kinds.introspect import iter_refs
@@ -95,7 +96,7 @@ def _evidence(record, source: Loaded, records: dict, known: dict, docs_dir: Path
                 continue  # that year's file has problems of its own
             elif monitoring is None or getattr(monitoring.measures, measure) is None:
                 problems.append(source.problem(("evidence", i), f"no monitoring figure '{measure}' for {year}", "unknown-reference"))
-        elif ARTICLE.match(item) and docs_dir is not None and not (docs_dir / item).is_file():
+        elif ARTICLE.match(item) and docs_dir is not None and not article_exists(docs_dir, item):
             problems.append(source.problem(("evidence", i), f"no article '{item}' under docs/", "unknown-reference"))
     return problems
 
@@ -154,12 +155,18 @@ def _voters(record, source: Loaded, records: dict) -> list[Problem]:
     return problems
 
 
+def article_exists(docs_dir: Path, path: str) -> bool:
+    """Whether a hand-written page is under docs/ in some language: `about.md`, or `about.nl.md`, `about.en.md`…"""
+    stem, _, extension = path.rpartition(".")
+    return (docs_dir / path).is_file() or any((docs_dir / f"{stem}.{code}.{extension}").is_file() for code in i18n.languages())
+
+
 def page_source_problem(value: str, known: dict, docs_dir: Path | None) -> str | None:
     """Why a glossary source names no page of this site, or None: an article must exist under docs/, a record among
     the records (a one-file kind is named alone: `procurement`)."""
     record = RECORD.match(value)
     if record is None:
-        return f"no article '{value}' under docs/" if docs_dir is not None and not (docs_dir / value).is_file() else None
+        return f"no article '{value}' under docs/" if docs_dir is not None and not article_exists(docs_dir, value) else None
     kind, record_id = record.group("kind"), record.group("id")
     if kind not in KINDS:
         return f"no kind '{kind}'; kinds: {', '.join(KINDS)}"

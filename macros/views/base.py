@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import i18n
 from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
@@ -320,7 +321,8 @@ class Site:
 
     def article_title(self, path: str) -> str:
         """A knowledge article's title, or its file name made readable."""
-        return dict(self.article_titles).get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+        titles = dict(self.article_titles)
+        return titles.get(i18n.prefix() + path) or titles.get(path) or path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
 
 
 SITE = Site()
