@@ -98,8 +98,12 @@ def unlocalize(path: str) -> tuple[str, str]:
 
 
 def split_suffix(src_uri: str) -> tuple[str | None, str]:
-    """A hand-written page's language, from its name, and its name without it: "about.en.md" → ("en", "about.md");
-    "about.md" → (None, "about.md"), written in the default language."""
+    """A hand-written page's language, from its name or its folder, and its name without it: "about.en.md" → ("en",
+    "about.md"); "en/news/index.md" → ("en", "news/index.md") (a blog reads its own folder, so the English news is
+    in docs/en/news/); "about.md" → (None, "about.md"), written in the default language."""
+    head, _, rest = src_uri.partition("/")
+    if rest and head in languages()[1:]:
+        return head, rest
     stem, dot, extension = src_uri.rpartition(".")
     base, _, code = stem.rpartition(".")
     if dot and base and code in languages():

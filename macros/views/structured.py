@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import i18n
 from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.fields import local
@@ -26,8 +27,8 @@ def compact(data: dict) -> dict:
 
 
 def page_url(site_url: str, kind: str, record_id: str, anchor: str = "") -> str:
-    """A record page's address, absolute with the site's address."""
-    return site_url + KINDS[kind].page_url(record_id) + (f"#{anchor}" if anchor else "")
+    """A record page's address in the language being made, absolute with the site's address."""
+    return site_url + i18n.localize(KINDS[kind].page_url(record_id)) + (f"#{anchor}" if anchor else "")
 
 
 def iso(value: dt.date | dt.datetime | None) -> str | None:
