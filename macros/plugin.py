@@ -112,7 +112,12 @@ class WisePlugin(BasePlugin[WiseConfig]):
         parsed = self.session.parsed if self.session else None
         try:
             self.settings = Settings.from_options(
-                {"macro_pages": self.config.macro_pages, "city_bounds": self.config.city_bounds, "languages": self.config.languages}
+                {
+                    "macro_pages": self.config.macro_pages,
+                    "city_bounds": self.config.city_bounds,
+                    "languages": self.config.languages,
+                    "written_in": self.config.written_in,
+                }
             )
             self.catalog = read_data(root / self.config.data_dir, Path(config.docs_dir), settings=self.settings, parsed=parsed)
         except DataError as exc:
@@ -149,7 +154,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
             files.remove(source_map)
         files.append(File.generated(config, SITE_IMAGE, content=site_image()))
         # Hand-written pages in every language (the blogs find their posts where this puts them: it runs first).
-        self.twins = bilingual.arrange(files, config, self.config.written_in)
+        self.twins = bilingual.arrange(files, config, dict(self.settings.written_in))
         self.site = self._site_options(files, config)
         for name, path in vendor_files().items():
             files.append(File.generated(config, name, abs_src_path=str(path)))

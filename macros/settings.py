@@ -6,6 +6,7 @@
 | `macro_pages` | the hand-written pages (paths under `docs/`) that may run the documented macros |
 | `city_bounds` | the city's box as `[[south, west], [north, east]]` in degrees: an enterprise's pin must lie inside it |
 | `languages` | the site's languages as codes, the default first (at the root; the others under `/<code>/`); default `[en]` |
+| `written_in` | folders of hand-written pages whose names give no language, and the language they are in (`{reference/: en}`) |
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Settings:
     macro_pages: frozenset[str] = frozenset()
     city_bounds: tuple[tuple[float, float], tuple[float, float]] | None = None
     languages: tuple[str, ...] = ("en",)
+    written_in: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Settings:
@@ -28,6 +30,7 @@ class Settings:
             macro_pages=frozenset(options.get("macro_pages") or ()),
             city_bounds=((float(bounds[0][0]), float(bounds[0][1])), (float(bounds[1][0]), float(bounds[1][1]))) if bounds else None,
             languages=tuple(str(code) for code in options.get("languages") or ()) or ("en",),
+            written_in=tuple((str(folder), str(code)) for folder, code in (options.get("written_in") or {}).items()),
         )
 
     def inside_city(self, lat: float, lon: float) -> bool:

@@ -104,10 +104,14 @@ def open_page(browser, example_url, url: str, width: int):
     return page
 
 
+LANGUAGES = {"nl": "", "en": "en/"}  # the site's languages and where their pages are (tests/test_bilingual_site.py)
+
+
 @pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("language", list(LANGUAGES))
 @pytest.mark.parametrize("name", list(page_types()))
-def test_no_axe_violations(name, width, browser, example_url, axe):
-    page = open_page(browser, example_url, page_types()[name], WIDTHS[width])
+def test_no_axe_violations(name, language, width, browser, example_url, axe):
+    page = open_page(browser, example_url, LANGUAGES[language] + page_types()[name], WIDTHS[width])
     assert violations(axe, page) == []
     page.close()
 
