@@ -125,7 +125,7 @@ def test_filters_on_a_later_page_filter_every_item_and_clearing_them_brings_that
     assert page.errors == []
 
 
-def test_the_pager_works_with_instant_navigation_and_so_do_the_filters_on_the_page_it_leads_to(page, demo_city):
+def test_the_pager_leads_to_the_next_page_and_the_filters_work_there(page, demo_city):
     everyone = list(records(demo_city, "enterprises"))
     page.goto(page.base + "showcase/")
     ready(page)

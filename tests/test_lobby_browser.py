@@ -1,4 +1,4 @@
-"""The lobby in a real browser: instant navigation between pages whose heads name feeds, the decisions' filters
+"""The lobby in a real browser: navigation between pages whose heads name feeds, the decisions' filters
 against the YAML, the downloads of lists that are not filtered, and a district's map."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ BUILT_FOR = "http://127.0.0.1:8000/"  # the example site's site_url (mkdocs.yml 
 @pytest.fixture(scope="module")
 def published_url(example_site):
     """The example site served as if at its own address: the sitemap names this server's pages, as it would name the
-    host's once published, so that the theme's instant navigation takes over the site's links."""
+    host's once published, as the theme reads it."""
 
     class AtHome(_Quiet):
         def do_GET(self):
@@ -60,24 +60,21 @@ def head_feeds(page) -> list[str]:
     return page.eval_on_selector_all("head link[rel=alternate][type='application/rss+xml']", "els => els.map(e => new URL(e.href).pathname)")
 
 
-def test_instant_navigation_between_pages_that_name_feeds_swaps_the_head_and_fetches_nothing_missing(page, published_url):
+def test_pages_that_name_feeds_name_their_own_and_fetch_nothing_missing(page, published_url):
     page.goto(published_url + "lobby/officials/")
     page.wait_for_load_state("networkidle")
     assert head_feeds(page) == ["/lobby/feed.xml"]
-    page.evaluate("window.__stayed = true")  # survives instant navigation only; a full load starts a new window
     first, second = sorted(raw("officials"))[:2]
     page.click(f"[data-record='official:{first}'] a[href$='{first}/']")
     page.wait_for_url(f"**/lobby/officials/{first}/")
     page.wait_for_function("f => [...document.querySelectorAll('head link[rel=alternate]')].some(l => l.href.endsWith(f))", arg=f"{first}/feed.xml")
     assert head_feeds(page) == [f"/lobby/officials/{first}/feed.xml"]
-    assert page.evaluate("window.__stayed === true"), "the theme fell back to a full page load"
     page.go_back()
     page.wait_for_url("**/lobby/officials/")
     page.click(f"[data-record='official:{second}'] a[href$='{second}/']")
     page.wait_for_url(f"**/lobby/officials/{second}/")
     page.wait_for_function("f => [...document.querySelectorAll('head link[rel=alternate]')].some(l => l.href.endsWith(f))", arg=f"{second}/feed.xml")
     assert head_feeds(page) == [f"/lobby/officials/{second}/feed.xml"]
-    assert page.evaluate("window.__stayed === true")
     page.click("a[type='application/rss+xml']", modifiers=["Control"])  # the visible Follow link is there and works as a link
     page.wait_for_load_state("networkidle")
     assert (page.errors, page.failed) == ([], [])

@@ -89,7 +89,7 @@ def test_a_first_query_fetches_little_and_answers_fast(page):
     assert elapsed < 5  # generous: the benchmark measures the real time to the first result
 
 
-def test_search_still_works_after_the_themes_instant_navigation(page):
+def test_search_works_on_a_page_reached_by_a_link(page):
     page.goto(page.base)
     page.click("a[href$='showcase/']")
     page.wait_for_url("**/showcase/")

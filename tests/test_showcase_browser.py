@@ -149,7 +149,7 @@ def test_without_javascript_every_enterprise_is_listed(browser, example_url):
     context.close()
 
 
-def test_filters_work_after_instant_navigation(page):
+def test_filters_work_on_a_page_reached_from_the_navigation(page):
     page.goto(page.base)
     page.click("nav a[href$='showcase/']")
     ready(page)
