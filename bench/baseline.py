@@ -72,18 +72,21 @@ def page_text(record: dict, record_id: str) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def write(data_dir: Path, out: Path) -> int:
-    """Write the baseline project for the demo city in `data_dir` into the new folder `out`; returns its page count
-    (the records, and the home page)."""
+def write(data_dir: Path, out: Path, languages: tuple[str, ...] = ("en",)) -> int:
+    """Write the baseline project for the demo city in `data_dir` into the new folder `out`, a page per record in
+    each of `languages` (the default at the root, the others under `<code>/`, as the site has them); returns its page
+    count (the records, and the home page)."""
     docs = out / "docs"
+    folders = [FOLDER] + [f"{code}/{FOLDER}" for code in languages[1:]]
     (docs / FOLDER).mkdir(parents=True)
-    (out / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (out / "mkdocs.yml").write_text(CONFIG.replace(f"  /{FOLDER}/\n", "".join(f"  /{f}/\n" for f in folders)), encoding="utf-8")
     (docs / "index.md").write_text(INDEX, encoding="utf-8")
     pages = 1
-    for kind in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in ("vocabularies", "schemas")):
-        (docs / FOLDER / kind.name).mkdir()
-        for path in sorted(kind.glob("*.yml")):
-            record = load_file(path, path.name).data
-            (docs / FOLDER / kind.name / f"{path.stem}.md").write_text(page_text(record, path.stem), encoding="utf-8")
-            pages += 1
+    for folder in folders:
+        for kind in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in ("vocabularies", "schemas")):
+            (docs / folder / kind.name).mkdir(parents=True, exist_ok=True)
+            for path in sorted(kind.glob("*.yml")):
+                record = load_file(path, path.name).data
+                (docs / folder / kind.name / f"{path.stem}.md").write_text(page_text(record, path.stem), encoding="utf-8")
+                pages += 1
     return pages

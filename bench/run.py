@@ -24,6 +24,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from macros.load import load_file
+from macros.settings import read_settings
 
 from . import baseline, browser
 from .processes import run, serve_latency, timed
@@ -70,7 +71,8 @@ def city(size: int, work: Path) -> tuple[Path, Path]:
     (ours / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("  - macros\n", "", 1))
     run([PYTHON, "-m", "macros", "demo-data", "--enterprises", str(size), "--out", str(ours / "data")], ours)
     plain = work / f"baseline-{size}"
-    baseline.write(ours / "data", plain)
+    # A page per record in each of the site's languages, as ours has.
+    baseline.write(ours / "data", plain, read_settings(ours).languages)
     return ours, plain
 
 

@@ -66,13 +66,39 @@ def test_a_record_is_found_by_its_name_from_the_keyboard_and_opened(page):
 
 
 def test_escape_closes_the_dialog_and_the_count_says_how_many(page):
-    page.goto(page.base)
+    page.goto(page.base + "en/")
     page.click(".md-search__input")
     page.keyboard.type("enterprise")
     results(page)
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def aldermen() -> set[str]:
+    """The ids of the posts whose title calls them an alderman's, in English (the text may be one string or one per
+    language)."""
+    out = set()
+    for path in (ROOT / "data" / "posts").glob("*.yml"):
+        title = yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
+        if "alderman" in str(title.get("en", "") if isinstance(title, dict) else title).lower():
+            out.add(path.stem)
+    return out
+
+
+@pytest.mark.parametrize(("start", "query", "word"), [("", "wethouder", "wethouder"), ("en/", "alderman", "alderman")])
+def test_search_finds_the_alderman_posts_in_the_page_language_and_stays_in_it(page, start, query, word):
+    expected = aldermen()
+    assert expected, "the example data has alderman posts"
+    page.goto(page.base + start)
+    page.click(".md-search__input")
+    page.keyboard.type(query)
+    results(page)
+    page.wait_for_timeout(300)  # every result drawn
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => new URL(e.href).pathname)")
+    assert links and all(link.startswith("/en/") == (start == "en/") for link in links), links
+    found = {link.rstrip("/").rsplit("/", 1)[-1] for link in links if link.startswith(f"/{start}lobby/posts/")}
+    assert expected & found, f"{word}: none of the alderman posts {sorted(expected)} among the first results {links}"
 
 
 def test_a_first_query_fetches_little_and_answers_fast(page):
