@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from . import certification
 from .catalog import Catalog
+from .i18n import _, ngettext
 
 Eligible = Literal["yes", "no", "unknown"]
 FIGURES_VALID_YEARS = 2  # when procurement.yml does not say: figures count for the test this many years after their year
@@ -25,15 +26,16 @@ def minimum_share(rules: Any = None) -> float:
 
 
 def labels(rules: Any = None) -> dict[str, str]:
-    """Article 20's states as a filter or a table names them, with the share the rules ask."""
+    """Article 20's states as a filter or a table names them, with the share the rules ask, in the page's language
+    (the keys are the markers and the exports' values)."""
     share = f"{minimum_share(rules):g}%"
-    return {"yes": f"at least {share}", "no": f"below {share}", "unknown": "unknown"}
+    return {"yes": _("at least %(share)s") % {"share": share}, "no": _("below %(share)s") % {"share": share}, "unknown": _("unknown")}
 
 
 @dataclass(frozen=True)
 class Article20:
     """Article 20's test for one enterprise: `state` (yes, no, unknown), the year of the figures it rests on, the
-    share when it may be shown, and in words why."""
+    share when it may be shown, and in words why (in the language of the page being made)."""
 
     state: Eligible
     year: int | None
@@ -49,15 +51,21 @@ def article20(enterprise: Any, today: dt.date, rules: Any = None) -> Article20:
     valid = rules.reserved_contracts.figures_valid_years if rules and rules.reserved_contracts.figures_valid_years is not None else FIGURES_VALID_YEARS
     counted = [f for f in enterprise.figures if f.jobs_target_group is not None and f.staff_total]
     if not counted:
-        return Article20("unknown", None, None, "no figures of its staff and of the target group among them")
+        return Article20("unknown", None, None, _("no figures of its staff and of the target group among them"))
     latest = max(counted, key=lambda f: f.year)
     if latest.year < today.year - valid:
-        return Article20("unknown", latest.year, None, f"its latest figures are from {latest.year}, more than {valid} year{'s' if valid != 1 else ''} ago")
+        reason = ngettext(
+            "its latest figures are from %(year)s, more than %(num)d year ago", "its latest figures are from %(year)s, more than %(num)d years ago", valid
+        ) % {"year": latest.year, "num": valid}
+        return Article20("unknown", latest.year, None, reason)
     share = 100 * latest.jobs_target_group / latest.staff_total
     shown = None if any(0 < n < 10 for n in (latest.jobs_target_group, latest.staff_total)) else round(share, 1)
     state: Eligible = "yes" if share >= minimum else "no"
-    words = f"at least {minimum:g}%" if state == "yes" else f"below {minimum:g}%"
-    return Article20(state, latest.year, shown, f"{words} of its staff belong to the target group ({latest.year})")
+    if state == "yes":
+        reason = _("at least %(share)s of its staff belong to the target group (%(year)s)")
+    else:
+        reason = _("below %(share)s of its staff belong to the target group (%(year)s)")
+    return Article20(state, latest.year, shown, reason % {"share": f"{minimum:g}%", "year": latest.year})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import datetime as dt
 import typing
 from typing import Any, Literal
 
+from .i18n import N_, _
+
 CertState = Literal["applied", "certified", "reassessment-due", "expired", "withdrawn"]
 CERT_STATES: tuple[str, ...] = typing.get_args(CertState)
 VALID: tuple[str, ...] = ("certified", "reassessment-due")  # the states in which the enterprise holds the scheme
@@ -21,13 +23,20 @@ REASSESSMENT_DAYS = 90  # a certificate ending within this many days is due for 
 # most stands for them all: a valid one before an application, before a past one.
 PRECEDENCE: tuple[str, ...] = ("certified", "reassessment-due", "applied", "expired", "withdrawn")
 
+# The words readers see for each state (the keys are the markers: `data-cert-state`, exports, filters), in English;
+# `label` gives them in the language of the page being made.
 LABELS = {
-    "applied": "applied",
-    "certified": "certified",
-    "reassessment-due": "re-assessment due",
-    "expired": "expired",
-    "withdrawn": "withdrawn",
+    "applied": N_("applied"),
+    "certified": N_("certified"),
+    "reassessment-due": N_("re-assessment due"),
+    "expired": N_("expired"),
+    "withdrawn": N_("withdrawn"),
 }
+
+
+def label(key: str) -> str:
+    """A state's words in the active language ("re-assessment due", "herbeoordeling nodig")."""
+    return _(LABELS[key])
 
 
 def state(cert: Any, today: dt.date) -> CertState:

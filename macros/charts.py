@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from .i18n import _
+
 
 @dataclass(frozen=True)
 class Point:
@@ -33,7 +35,8 @@ TOP = 20  # px above the tallest bar for its value
 
 
 def bar_chart(title: str, points: list[Point], height: int = HEIGHT) -> str:
-    """A labelled bar chart as an accessible SVG (role=img, a title, a <title> per bar)."""
+    """A labelled bar chart as an accessible SVG (role=img, a title, a <title> per bar). `title` comes in the page's
+    language; so does what a bar's title says of example data."""
     if not points:
         return ""
     peak = max(p.value for p in points) or 1
@@ -49,8 +52,9 @@ def bar_chart(title: str, points: list[Point], height: int = HEIGHT) -> str:
         x = slot * i + (slot - bar) / 2
         middle = slot * i + slot / 2
         y = height - BOTTOM - h
+        said = _("%(label)s: %(value)s (example data)") % {"label": p.label, "value": p.shown} if p.example else f"{p.label}: {p.shown}"
         parts.append(
-            f'<g data-source="{escape(p.source)}" data-year="{escape(p.label)}"><title>{escape(p.label)}: {escape(p.shown)}{" (example data)" if p.example else ""}</title>'
+            f'<g data-source="{escape(p.source)}" data-year="{escape(p.label)}"><title>{escape(said)}</title>'
             f'<rect x="{x:.2f}%" y="{y:.1f}" width="{bar:.2f}%" height="{h:.1f}" class="wise-chart__bar{" wise-chart__bar--example" if p.example else ""}"/>'
             f'<text x="{middle:.2f}%" y="{y - 5:.1f}" text-anchor="middle" class="wise-chart__value">{escape(p.shown)}</text>'
             f'<text x="{middle:.2f}%" y="{height - BOTTOM + 18:.1f}" text-anchor="middle" class="wise-chart__label">{escape(p.label)}</text></g>'

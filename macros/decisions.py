@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .i18n import N_
 
 ADVANCES, SETS_BACK, PROMISES = "advances", "sets-back", "promises"
-EFFECT_LABELS = {ADVANCES: "advances", SETS_BACK: "sets back", PROMISES: "promises"}
+# The words readers see for the keys below (which are the markers and the exports' values), in English: a view shows
+# them in the page's language (`_(EFFECT_LABELS[key])`).
+EFFECT_LABELS = {ADVANCES: N_("advances"), SETS_BACK: N_("sets back"), PROMISES: N_("promises")}
 
 # What a decision did, by its outcome and its stance (does adopting it go the platform's way?). A rejected
 # proposal against us is a win; a promise to do something against us sets the article back as surely as adopting
@@ -30,10 +33,10 @@ EFFECTS = {
 
 KEPT, IN_PROGRESS, BROKEN, NO_DECISION = "kept", "in-progress", "broken", "no-decision-yet"
 ARTICLE_STATES: tuple[str, ...] = (KEPT, IN_PROGRESS, BROKEN, NO_DECISION)
-STATE_LABELS = {KEPT: "kept", IN_PROGRESS: "in progress", BROKEN: "broken", NO_DECISION: "no decision yet"}
+STATE_LABELS = {KEPT: N_("kept"), IN_PROGRESS: N_("in progress"), BROKEN: N_("broken"), NO_DECISION: N_("no decision yet")}
 
 IN_LINE, AGAINST, ABSENT = "in-line", "against", "absent"
-ALIGNMENT_LABELS = {IN_LINE: "in line", AGAINST: "not in line", ABSENT: "absent"}
+ALIGNMENT_LABELS = {IN_LINE: N_("in line"), AGAINST: N_("not in line"), ABSENT: N_("absent")}
 
 
 def effect(decision: Any) -> str | None:

@@ -124,10 +124,10 @@ def catalogue(language: str) -> dict[str, str]:
             for message in read_po(handle, locale=language.replace("-", "_")):
                 if not message.id or message.fuzzy:
                     continue
-                if isinstance(message.id, tuple):
-                    for index, (form, text) in enumerate(zip(message.id, message.string, strict=False)):
+                if isinstance(message.id, tuple):  # a plural: each form is found by the singular and its index
+                    for index, text in enumerate(message.string):
                         if text:
-                            out[f"{form}\x00{index}"] = text
+                            out[f"{message.id[0]}\x00{index}"] = text
                 elif message.string:
                     out[message.id] = message.string
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .i18n import N_, _
 from .kinds.fields import local_day
 from .kinds.position import ASK_STATUSES
 from .showcase import Facet, facet
@@ -19,6 +20,16 @@ from .showcase import Facet, facet
 DRAFTED = "drafted"  # an ask with no step yet
 ASK_STATES: tuple[str, ...] = (DRAFTED, *ASK_STATUSES)  # every status the tracker counts, in lifecycle order
 CLOSED = ("delivered", "refused")  # an ask whose last step is one of these needs no further action
+# The words readers see for each status (the keys are the markers, filter values and the exports' values), in
+# English; `_(ASK_STATE_LABELS[key])` gives them in the page's language.
+ASK_STATE_LABELS = {
+    DRAFTED: N_("drafted"),
+    "asked": N_("asked"),
+    "acknowledged": N_("acknowledged"),
+    "committed": N_("committed"),
+    "delivered": N_("delivered"),
+    "refused": N_("refused"),
+}
 REVIEW_DAYS = 365  # a position is due for review a year after it was last reviewed
 QUIET_DAYS = 180  # an open ask with no step for half a year has gone quiet
 
@@ -244,9 +255,10 @@ def status_counts(views: list[AskView]) -> dict[str, int]:
 
 
 def tracker_facets(catalog: Catalog, views: list[AskView]) -> list[Facet]:
-    """The tracker's filters: latest status, targeted post, topic; values with how many asks have them."""
+    """The tracker's filters: latest status, targeted post, topic; values with how many asks have them. The names and
+    values are the markers; the labels are in the page's language."""
     return [
-        facet("status", "Status", ([v.status] for v in views), str),
-        facet("post", "Post", (v.position.targets for v in views), lambda p: catalog.get("post", p).title),
-        facet("topic", "Topic", (v.position.topics for v in views), lambda t: catalog.label("topics", t)),
+        facet("status", _("Status"), ([v.status] for v in views), lambda s: _(ASK_STATE_LABELS.get(s, s))),
+        facet("post", _("Post"), (v.position.targets for v in views), lambda p: catalog.get("post", p).title),
+        facet("topic", _("Topic"), (v.position.topics for v in views), lambda t: catalog.label("topics", t)),
     ]

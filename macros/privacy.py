@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .kinds.monitoring import LABELS, PEOPLE, PERCENT
 
 SMALL = "<10"
-HIDDEN = "suppressed"  # a cell hidden only because it would reveal a small one
+HIDDEN = N_("suppressed")  # a cell hidden only because it would reveal a small one (in English in the exports)
 MISSING = "–"
+
+
+def on_page(cell: str) -> str:
+    """A published cell as a page shows it: a hidden one in the page's language, any other as it is."""
+    return _(HIDDEN) if cell == HIDDEN else cell
 
 
 def small(count) -> bool:

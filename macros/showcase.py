@@ -13,6 +13,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .certification import held_schemes
+from .i18n import N_, _
 from .kinds.enterprise import CITY_WIDE
 
 
@@ -48,14 +49,15 @@ def facet(name: str, label: str, value_lists: Iterable[Iterable[str]], label_of:
     return Facet(name, label, tuple(ordered))
 
 
-# The showcase's facets, in display order: (name, label, vocabulary whose entries are always offered).
+# The showcase's facets, in display order: (name, label, vocabulary whose entries are always offered). The names are
+# the markers (URL parameters, `data-facet`); the labels are English, shown in the page's language by `facets`.
 SHOWCASE_FACETS = (
-    ("sector", "Sector", "sectors"),
-    ("district", "District", "districts"),
-    ("target_group", "Works with", "target-groups"),
-    ("category", "Offers", "offering-categories"),
-    ("certification", "Certified now", None),
-    ("network", "Network", None),
+    ("sector", N_("Sector"), "sectors"),
+    ("district", N_("District"), "districts"),
+    ("target_group", N_("Works with"), "target-groups"),
+    ("category", N_("Offers"), "offering-categories"),
+    ("certification", N_("Certified now"), None),
+    ("network", N_("Network"), None),
 )
 
 
@@ -99,7 +101,7 @@ def facets(catalog: Catalog, values: list[dict[str, list[str]]] | None = None) -
     for name, label, vocabulary in SHOWCASE_FACETS:
         vocab = catalog.vocabulary(vocabulary) if vocabulary else None
         offered = [e.id for e in vocab.entries] if vocab else ()
-        out.append(facet(name, label, (v[name] for v in values), lambda value, n=name: value_label(catalog, n, value), offered))
+        out.append(facet(name, _(label), (v[name] for v in values), lambda value, n=name: value_label(catalog, n, value), offered))
     return out
 
 

@@ -63,3 +63,24 @@ def test_pages_have_a_prefix_per_language_and_shared_files_do_not():
         assert i18n.unlocalize("showcase/") == ("nl", "showcase/")
     finally:
         i18n.configure(("en",))
+
+
+def test_a_plural_is_translated_in_both_its_forms(tmp_path, monkeypatch):
+    (tmp_path / "nl").mkdir()
+    (tmp_path / "nl" / "a.po").write_text(
+        'msgid "%(num)s open ask"\nmsgid_plural "%(num)s open asks"\nmsgstr[0] "%(num)s openstaand verzoek"\nmsgstr[1] "%(num)s openstaande verzoeken"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.catalogue.cache_clear()
+    i18n.configure(("nl", "en"))
+    try:
+        with i18n.use("nl"):
+            assert i18n.ngettext("%(num)s open ask", "%(num)s open asks", 1) % {"num": 1} == "1 openstaand verzoek"
+            assert i18n.ngettext("%(num)s open ask", "%(num)s open asks", 3) % {"num": 3} == "3 openstaande verzoeken"
+        with i18n.use("en"):
+            assert i18n.ngettext("%(num)s open ask", "%(num)s open asks", 3) % {"num": 3} == "3 open asks"
+        assert messages.missing("nl", [messages.Message("%(num)s open ask", "%(num)s open asks")]) == []
+    finally:
+        i18n.configure(("en",))
+        i18n.catalogue.cache_clear()

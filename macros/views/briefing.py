@@ -9,8 +9,10 @@ from typing import Any
 
 from .. import lobby, privacy
 from ..catalog import Catalog
+from ..i18n import _, ngettext
 from ..kinds import KINDS
-from .base import SITE, Figure, Link, RecordView, Site, When, citation, clip, plural, sections, when
+from .base import SITE, Figure, Link, RecordView, Site, When, citation, clip, sections, when
+from .lobby import contact_label, status_label
 from .official import RELEVANT_IN_BRIEFING, EnterpriseLine, enterprise_lines
 
 
@@ -59,8 +61,15 @@ def step_lines(history: list[Any]) -> tuple[str, ...]:
     """An ask's history, one line per step (date, status, note), the most recent three; earlier ones as a count."""
     shown = history[-BRIEFING_STEPS:]
     earlier = len(history) - len(shown)
-    lines = tuple(f"{when(s.date).text}: {s.status}" + (f" ({clip(' '.join(s.note.split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown)
-    return ((plural(earlier, "earlier step") + " on the position's page",) if earlier else ()) + lines
+    lines = tuple(
+        f"{when(s.date).text}: {status_label(s.status)}" + (f" ({clip(' '.join(s.note.split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown
+    )
+    if not earlier:
+        return lines
+    return (
+        ngettext("%(num)s earlier step on the position's page", "%(num)s earlier steps on the position's page", earlier) % {"num": f"{earlier:,}"},
+        *lines,
+    )
 
 
 def key_figures(catalog: Catalog, official: Any) -> tuple[Figure, ...]:
@@ -71,30 +80,38 @@ def key_figures(catalog: Catalog, official: Any) -> tuple[Figure, ...]:
         return ()
     latest = years[-1]
     out = []
-    for measure, label in (("jobs_target_group", "people of the target group at work in social enterprises"), ("moved_to_paid_work", "moved on to paid work")):
+    for measure, label in (
+        ("jobs_target_group", _("people of the target group at work in social enterprises")),
+        ("moved_to_paid_work", _("moved on to paid work")),
+    ):
         value = getattr(latest.measures, measure)
         if value is not None:
             out.append(Figure(f"{label} ({latest.year})", privacy.people(value), citation(latest)))
-    districts, _ = lobby.relevance(catalog, official)
+    districts, _sectors = lobby.relevance(catalog, official)
     local = [(d, latest.by_district[d].jobs_target_group) for d in sorted(districts) if d in latest.by_district]
     local = [(d, v) for d, v in local if v is not None]
     if local:
         district, value = local[0]
-        out.append(Figure(f"at work in {catalog.label('districts', district)} ({latest.year})", privacy.people(value), citation(latest)))
+        label = _("at work in %(district)s (%(year)s)") % {"district": catalog.label("districts", district), "year": latest.year}
+        out.append(Figure(label, privacy.people(value), citation(latest)))
     else:
         real = next((y for y in years if not y.example and y is not latest and y.measures.jobs_target_group is not None), None)
         if real is not None:
-            out.append(Figure(f"people of the target group at work ({real.year})", privacy.people(real.measures.jobs_target_group), citation(real)))
+            label = _("people of the target group at work (%(year)s)") % {"year": real.year}
+            out.append(Figure(label, privacy.people(real.measures.jobs_target_group), citation(real)))
     return tuple(out[:3])
 
 
 def contact_line(found: lobby.Contact | None) -> str:
     """The last contact in one line: a step with its status and ask, or a recorded contact with its kind and position."""
     if found is None:
-        return "none recorded"
+        return _("none recorded")
+    day = when(found.date).text
     if found.ask is not None:
-        return f'{when(found.date).text}: {found.status} on "{clip(found.ask.ask.text, 90)}"'
-    return f"{when(found.date).text}: {found.kind}" + (f' on "{clip(found.position.title, 90)}"' if found.position is not None else "")
+        return _('%(date)s: %(status)s on "%(ask)s"') % {"date": day, "status": status_label(found.status), "ask": clip(found.ask.ask.text, 90)}
+    if found.position is not None:
+        return _('%(date)s: %(kind)s on "%(position)s"') % {"date": day, "kind": contact_label(found.kind), "position": clip(found.position.title, 90)}
+    return f"{day}: {contact_label(found.kind)}"
 
 
 def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> BriefingView:
@@ -107,20 +124,20 @@ def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> Briefin
     a_year_ago = catalog.today - dt.timedelta(days=365)
     topics = lobby.briefing_topics(catalog, o)
     return BriefingView(
-        title=f"Briefing: {o.name}",
+        title=_("Briefing: %(name)s") % {"name": o.name},
         kind="official",
         record_id=o.id,
         example=o.example,
         source_path=o.source_path,
         toc=sections(
-            ("who", "Who they are", True),
-            ("open-asks", f"Open asks ({len(open_asks)})", True),
-            ("delivered", "Delivered in the last year", True),
-            ("figures", "Key figures", True),
-            ("enterprises", "Enterprises in their district or portfolio", True),
+            ("who", _("Who they are"), True),
+            ("open-asks", _("Open asks (%(count)s)") % {"count": len(open_asks)}, True),
+            ("delivered", _("Delivered in the last year"), True),
+            ("figures", _("Key figures"), True),
+            ("enterprises", _("Enterprises in their district or portfolio"), True),
         ),
         prepared=when(catalog.today),
-        back=Link(page, "Back to the official's page"),
+        back=Link(page, _("Back to the official's page")),
         party=catalog.label("parties", o.party) if o.party else None,
         posts=tuple(f"{h.post.title} ({span_text(h.start, h.end)})" for h in catalog.holdings_of(o)),
         office=", ".join(x for x in (o.contact.email, o.contact.phone) if x) or None if o.contact else None,
@@ -137,10 +154,11 @@ def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> Briefin
         delivered=tuple(Thanks(v.ask.text, when(v.last.date)) for v in lobby.delivered_since(catalog, o, a_year_ago)),
         figures=key_figures(catalog, o),
         enterprises=enterprise_lines(catalog, o, relevant[:RELEVANT_IN_BRIEFING]),
-        enterprises_total=plural(len(relevant), "enterprise"),
+        enterprises_total=ngettext("%(num)s enterprise", "%(num)s enterprises", len(relevant)) % {"num": f"{len(relevant):,}"},
         articles=tuple(a.heading for a in lobby.manifesto_articles_for(catalog, topics))[:3],
     )
 
 
 def span_text(start: dt.date, end: dt.date | None) -> str:
-    return f"{when(start).text} – {when(end).text if end else 'now'}"
+    until = when(end).text if end else _("now")
+    return f"{when(start).text} – {until}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import buying, certification, privacy, showcase
 from ..catalog import Catalog
+from ..i18n import N_, _
 from ..kinds import KINDS
 from .base import SITE, Citation, Link, Site, citation, record_link, sections
 from .enterprise import quote_link
@@ -116,13 +117,14 @@ def sector_figures(catalog: Catalog) -> SectorFigures | None:
     return None
 
 
-# The catalogue's filters, in display order: (name, label, vocabulary whose entries are always offered).
+# The catalogue's filters, in display order: (name, label, vocabulary whose entries are always offered). The names are
+# the markers (URL parameters, `data-facet`); the labels are English, shown in the page's language by `facets`.
 FACETS = (
-    ("category", "Offers", "offering-categories"),
-    ("area", "Delivers in", "districts"),
-    ("article20", "Article 20 test (reserved contracts)", None),
-    ("certification", "Certified now", None),
-    ("target_group", "Works with", "target-groups"),
+    ("category", N_("Offers"), "offering-categories"),
+    ("area", N_("Delivers in"), "districts"),
+    ("article20", N_("Article 20 test (reserved contracts)"), None),
+    ("certification", N_("Certified now"), None),
+    ("target_group", N_("Works with"), "target-groups"),
 )
 
 
@@ -138,7 +140,7 @@ def supplier(catalog: Catalog, enterprise: Any, category: str, site: Site) -> Su
         link=Link(KINDS["enterprise"].page_url(enterprise.id) + "#buy", enterprise.name),
         example=enterprise.example,
         offers="; ".join(offers),
-        area="the whole city" if every and len(area) == len(every.entries) > 1 else ", ".join(catalog.label("districts", d) for d in area),
+        area=_("the whole city") if every and len(area) == len(every.entries) > 1 else ", ".join(catalog.label("districts", d) for d in area),
         eligible=test.state,
         eligible_text=buying.labels(catalog.procurement)[test.state],
         quote=quote_link(enterprise, "; ".join(offers), site.site_name),
@@ -165,7 +167,7 @@ def facets(catalog: Catalog, cards: list[SupplierCard]) -> tuple[showcase.Facet,
             label_of = lambda v: catalog.title("scheme", catalog.get("scheme", v))  # noqa: E731
         else:
             label_of = lambda v, voc=vocabulary: catalog.label(voc, v)  # noqa: E731
-        out.append(showcase.facet(name, label, values, label_of, offered))
+        out.append(showcase.facet(name, _(label), values, label_of, offered))
     return tuple(out)
 
 
@@ -188,14 +190,14 @@ def buy_social_view(catalog: Catalog, site: Site = SITE) -> BuySocialView:
     figures = sector_figures(catalog)
     procurement = [p for p in catalog.all("position") if "social-procurement" in p.topics]
     return BuySocialView(
-        title="Buy social",
+        title=_("Buy social"),
         wide=True,
-        toc=sections(("catalogue", "The catalogue", True), ("why", "Why buy social", True)),
+        toc=sections(("catalogue", _("The catalogue"), True), ("why", _("Why buy social"), True)),
         figures=figures,
         positions=tuple(record_link(catalog, "position", p) for p in procurement),
         facets=facets(catalog, cards),
         categories=categories,
-        calculator=Link("buy-social/social-return/", "the social return calculator") if catalog.procurement else None,
-        rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if catalog.procurement else None,
-        paging=Paging("buy-social/", CARDS, len(cards), "Offers"),
+        calculator=Link("buy-social/social-return/", _("the social return calculator")) if catalog.procurement else None,
+        rules=Link(KINDS["procurement"].page_url("procurement"), _("the procurement rules and their sources")) if catalog.procurement else None,
+        paging=Paging("buy-social/", CARDS, len(cards), _("Offers")),
     )

@@ -7,8 +7,9 @@ from typing import Any
 
 from .. import buying, privacy
 from ..catalog import Catalog
+from ..i18n import _, ngettext
 from ..kinds import KINDS
-from .base import SITE, Link, RecordView, Site, Span, View, external, plural, record_link, sections, span
+from .base import SITE, Link, RecordView, Site, Span, View, external, record_link, sections, span
 from .enterprise import quote_link
 
 EXAMPLE_VALUES = (100_000, 250_000, 500_000, 1_000_000, 5_000_000)  # the calculator's worked example, in euros
@@ -101,6 +102,7 @@ def procurement_view(catalog: Catalog, rules: Any, site: Site = SITE) -> Procure
     every value with its source."""
     above = buying.threshold(rules, rules.social_return.applies_above)
     years = rules.reserved_contracts.figures_valid_years
+    years = buying.FIGURES_VALID_YEARS if years is None else years
     return ProcurementView(
         title=rules.title,
         kind="procurement",
@@ -108,14 +110,14 @@ def procurement_view(catalog: Catalog, rules: Any, site: Site = SITE) -> Procure
         example=rules.example,
         source_path=rules.source_path,
         toc=sections(
-            ("thresholds", "EU thresholds", True),
-            ("reserved", "Reserved contracts (Article 20)", True),
-            ("social-return", f"Social return in {rules.social_return.city}", True),
+            ("thresholds", _("EU thresholds"), True),
+            ("reserved", _("Reserved contracts (Article 20)"), True),
+            ("social-return", _("Social return in %(city)s") % {"city": rules.social_return.city}, True),
         ),
         thresholds=tuple(ThresholdRow(t.label, euros(t.amount), span(t.valid_from, t.valid_until, ""), source_link(t.source)) for t in rules.thresholds),
         reserved_summary=rules.reserved_contracts.summary,
         minimum_share=f"{privacy.number(rules.reserved_contracts.minimum_share)}%",
-        figures_valid=plural(buying.FIGURES_VALID_YEARS if years is None else years, "year"),
+        figures_valid=ngettext("%(num)s year", "%(num)s years", years) % {"num": f"{years:,}"},
         reserved_sources=tuple(source_link(s) for s in rules.reserved_contracts.sources),
         city=rules.social_return.city,
         social_return_summary=rules.social_return.summary,
@@ -124,7 +126,7 @@ def procurement_view(catalog: Catalog, rules: Any, site: Site = SITE) -> Procure
         factors=factor_rows(catalog, rules),
         policy_period=span(rules.social_return.valid_from, rules.social_return.valid_until, ""),
         policy_sources=tuple(source_link(s) for s in rules.social_return.sources),
-        calculator=Link("buy-social/social-return/", "the social return calculator"),
+        calculator=Link("buy-social/social-return/", _("the social return calculator")),
     )
 
 
@@ -198,18 +200,20 @@ def social_return_view(catalog: Catalog, site: Site = SITE) -> SocialReturnView:
                 )
             )
     return SocialReturnView(
-        title="Social return calculator",
-        toc=sections(("calculator", "Work out a contract", True), ("example", "A worked example", True), ("wises", "WISEs whose purchases count", True)),
+        title=_("Social return calculator"),
+        toc=sections(
+            ("calculator", _("Work out a contract"), True), ("example", _("A worked example"), True), ("wises", _("WISEs whose purchases count"), True)
+        ),
         city=rules.social_return.city,
         summary=rules.social_return.summary,
         threshold=f"{euros(above.amount)} ({above.label})",
         threshold_value=exact(above.amount),
         rates=rates,
         factors=tuple(exact(f) for f in factors),
-        factor_labels=tuple(f"at factor {privacy.number(f)}" for f in factors),
+        factor_labels=tuple(_("at factor %(factor)s") % {"factor": privacy.number(f)} for f in factors),
         examples=tuple(examples),
         categories=tuple((c.id, c.label) for c in vocab.entries) if vocab else (),
         wises=tuple(wises),
-        catalogue=Link("buy-social/", "the buy-social catalogue"),
-        rules=Link(KINDS["procurement"].page_url(rules.id), "the procurement rules and their sources"),
+        catalogue=Link("buy-social/", _("the buy-social catalogue")),
+        rules=Link(KINDS["procurement"].page_url(rules.id), _("the procurement rules and their sources")),
     )

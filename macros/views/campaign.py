@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from .. import privacy, render
 from ..catalog import Catalog
+from ..i18n import _
 from ..kinds import KINDS
 from .base import (
     EASY_READ,
@@ -80,7 +81,7 @@ def metric(campaign: Any, x: Any) -> Metric:
         as_of=when(x.as_of),
         source=x.source or campaign.source_path,
         year=str(x.as_of.year) if x.as_of else None,
-        link=external(x.source, "source"),
+        link=external(x.source, _("source")),
     )
 
 
@@ -98,31 +99,31 @@ def campaign_view(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campaig
         example=c.example,
         source_path=c.source_path,
         toc=sections(
-            (*EASY_READ, c.easy_read),
-            ("metrics", "Progress", c.metrics),
-            ("milestones", "Milestones", c.milestones),
-            ("positions", "Positions", c.positions),
-            ("targets", "Addressed to", c.targets),
-            ("enterprises", "Enterprises taking part", c.enterprises),
-            ("embed", "Embed this", True),
+            (EASY_READ[0], _(EASY_READ[1]), c.easy_read),
+            ("metrics", _("Progress"), c.metrics),
+            ("milestones", _("Milestones"), c.milestones),
+            ("positions", _("Positions"), c.positions),
+            ("targets", _("Addressed to"), c.targets),
+            ("enterprises", _("Enterprises taking part"), c.enterprises),
+            ("embed", _("Embed this"), True),
         ),
         preview=c.goal,
         easy_read=easy_read,
         goal=goal,
-        period=span(c.start, c.end),
+        period=span(c.start, c.end, _("ongoing")),
         hashtags=" ".join(f"#{h}" for h in c.hashtags) or None,
         call_to_action=external(cta.url, cta.text) if cta and cta.url else None,
         call_to_action_text=cta.text if cta and not cta.url else None,
         description=description,
         metrics=tuple(metric(c, x) for x in c.metrics),
         milestones=tuple(
-            Milestone(when(x.date), x.title, render.sentence(x.note) if x.note else None, external(x.source, "source"))
+            Milestone(when(x.date), x.title, render.sentence(x.note) if x.note else None, external(x.source, _("source")))
             for x in sorted(c.milestones, key=lambda x: x.date)
         ),
         positions=record_links(catalog, "position", c.positions),
         targets=record_links(catalog, "post", c.targets),
         enterprises=record_links(catalog, "enterprise", c.enterprises),
-        embed=embed_code("campaign", c.id, f"{c.name}: progress", 260 + 90 * len(c.metrics), site.site_url),
+        embed=embed_code("campaign", c.id, _("%(name)s: progress") % {"name": c.name}, 260 + 90 * len(c.metrics), site.site_url),
     )
 
 
@@ -147,8 +148,9 @@ def current_first(catalog: Catalog) -> list[Any]:
 def campaigns_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/campaigns/ (and the home page's list): every campaign, current and upcoming first."""
     return ListingView(
-        title="Campaigns",
+        title=_("Campaigns"),
         cards=tuple(
-            CampaignCard(f"campaign:{c.id}", record_link(catalog, "campaign", c), c.example, c.goal, span(c.start, c.end)) for c in current_first(catalog)
+            CampaignCard(f"campaign:{c.id}", record_link(catalog, "campaign", c), c.example, c.goal, span(c.start, c.end, _("ongoing")))
+            for c in current_first(catalog)
         ),
     )

@@ -8,31 +8,41 @@ from typing import Any
 
 from .. import decisions, showcase
 from ..catalog import Catalog
+from ..i18n import N_, _, ngettext
 from ..kinds import KINDS
 from ..kinds.decision import BODIES, OUTCOMES
-from .base import SITE, Link, RecordView, Site, Status, When, clip, external, plural, record_link, record_links, sections, term, terms, when
-from .lobby import LOBBY_FEED, status
+from .base import SITE, Link, RecordView, Site, Status, When, clip, external, record_link, record_links, sections, term, terms, when
+from .lobby import lobby_feed, status, status_label
 from .paging import CARDS, PagedView, Paging
 
-KIND_LABELS = {"motion": "motion", "amendment": "amendment", "council-letter": "council letter", "budget": "budget decision"}
-BODY_LABELS = {"council": "council", "committee": "committee", "executive": "executive"}
-VOTE_LABELS = {"for": "for", "against": "against", "absent": "absent"}
+# The words readers see for a decision's kind, body and votes, in English (the keys are the data's values, the filters'
+# and the exports'); the views show them in the page's language.
+KIND_LABELS = {"motion": N_("motion"), "amendment": N_("amendment"), "council-letter": N_("council letter"), "budget": N_("budget decision")}
+BODY_LABELS = {"council": N_("council"), "committee": N_("committee"), "executive": N_("executive")}
+VOTE_LABELS = {"for": N_("for"), "against": N_("against"), "absent": N_("absent")}
+
+
+def vote_label(vote: str) -> str:
+    """A vote (for, against, absent) in the page's language."""
+    return _(VOTE_LABELS[vote])
 
 
 def effect_status(decision: Any) -> Status | None:
     """What the decision did to the asks and articles it names, as a badge; None for a withdrawn proposal."""
     found = decisions.effect(decision)
-    return Status(found, decisions.EFFECT_LABELS[found]) if found else None
+    return Status(found, _(decisions.EFFECT_LABELS[found])) if found else None
 
 
 def body_text(decision: Any) -> str:
     """Who decided: the council, the executive, or the named committee."""
-    return f"committee: {decision.committee}" if decision.body == "committee" else BODY_LABELS[decision.body]
+    if decision.body == "committee":
+        return _("committee: %(name)s") % {"name": decision.committee}
+    return _(BODY_LABELS[decision.body])
 
 
 def alignment_status(decision: Any, vote: str) -> Status:
     key = decisions.alignment(decision, vote)
-    return Status(key, decisions.ALIGNMENT_LABELS[key])
+    return Status(key, _(decisions.ALIGNMENT_LABELS[key]))
 
 
 @dataclass(frozen=True)
@@ -89,14 +99,20 @@ def article_link(catalog: Catalog, article_id: str) -> Link:
 def stance_text(decision: Any) -> str:
     """What adopting the proposal means for the platform, in words."""
     if decision.stance == "for":
-        return "Adopting it goes the platform's way: it advances the asks and articles below."
-    return "Adopting it goes against the platform: it sets back the asks and articles below."
+        return _("Adopting it goes the platform's way: it advances the asks and articles below.")
+    return _("Adopting it goes against the platform: it sets back the asks and articles below.")
 
 
 def preview(decision: Any) -> str:
     """A decision's description for link previews: what it is, who decided it and when, its outcome, its summary."""
     d = decision
-    return f"{KIND_LABELS[d.kind].capitalize()}, {body_text(d)}, {when(d.date).text}: {d.outcome}. {d.summary}"
+    return _("%(kind)s, %(body)s, %(date)s: %(outcome)s. %(summary)s") % {
+        "kind": _(KIND_LABELS[d.kind]).capitalize(),
+        "body": body_text(d),
+        "date": when(d.date).text,
+        "outcome": status_label(d.outcome),
+        "summary": d.summary,
+    }
 
 
 def decision_view(catalog: Catalog, decision: Any, site: Site = SITE) -> DecisionView:
@@ -104,13 +120,11 @@ def decision_view(catalog: Catalog, decision: Any, site: Site = SITE) -> Decisio
     manifesto articles, the vote by party and by official, each vote marked in line with us or not."""
     d = decision
     votes = d.votes
-    party_votes = tuple(VoteLine(term(catalog, "parties", v.party), VOTE_LABELS[v.vote], alignment_status(d, v.vote)) for v in votes.parties) if votes else ()
+    party_votes = tuple(VoteLine(term(catalog, "parties", v.party), vote_label(v.vote), alignment_status(d, v.vote)) for v in votes.parties) if votes else ()
     official_votes = (
-        tuple(VoteLine(record_link(catalog, "official", v.official), VOTE_LABELS[v.vote], alignment_status(d, v.vote)) for v in votes.officials)
-        if votes
-        else ()
+        tuple(VoteLine(record_link(catalog, "official", v.official), vote_label(v.vote), alignment_status(d, v.vote)) for v in votes.officials) if votes else ()
     )
-    articles = tuple(ArticleLine(article_link(catalog, a), Link(f"manifesto/scorecard/#article-{a}", "on the scorecard")) for a in d.articles)
+    articles = tuple(ArticleLine(article_link(catalog, a), Link(f"manifesto/scorecard/#article-{a}", _("on the scorecard"))) for a in d.articles)
     return DecisionView(
         title=d.title,
         kind="decision",
@@ -118,16 +132,16 @@ def decision_view(catalog: Catalog, decision: Any, site: Site = SITE) -> Decisio
         example=d.example,
         source_path=d.source_path,
         toc=sections(
-            ("concerns", "What it concerns", d.asks or d.articles),
-            ("votes", "The vote", votes),
+            ("concerns", _("What it concerns"), d.asks or d.articles),
+            ("votes", _("The vote"), votes),
         ),
         preview=preview(d),
-        kind_label=KIND_LABELS[d.kind].capitalize(),
+        kind_label=_(KIND_LABELS[d.kind]).capitalize(),
         when=when(d.date),
         body=body_text(d),
         reference=d.reference,
         summary=d.summary,
-        source=external(d.source, "the public record"),
+        source=external(d.source, _("the public record")),
         outcome=status(d.outcome),
         stance=stance_text(d),
         effect=effect_status(d),
@@ -174,7 +188,9 @@ class DecisionsView(PagedView):
         return self.cards
 
 
-FILTERS = (("outcome", "Outcome"), ("topic", "Topic"), ("body", "Decided by"))
+# The listing's filters: (name, label). The names are the markers (URL parameters, `data-facet`); the labels are
+# English, shown in the page's language.
+FILTERS = (("outcome", N_("Outcome")), ("topic", N_("Topic")), ("body", N_("Decided by")))
 
 
 def filter_values(decision: Any) -> dict[str, list[str]]:
@@ -185,25 +201,38 @@ def filter_values(decision: Any) -> dict[str, list[str]]:
 def facets(catalog: Catalog, values: list[dict[str, list[str]]]) -> tuple[showcase.Facet, ...]:
     """The listing's filters: every outcome and body always offered (at 0 when none has it), topics that occur."""
     offered = {"outcome": OUTCOMES, "topic": (), "body": BODIES}
-    labels = {"outcome": str, "topic": lambda t: catalog.label("topics", t), "body": BODY_LABELS.get}
-    return tuple(showcase.facet(name, label, (v[name] for v in values), labels[name], offered[name]) for name, label in FILTERS)
+    labels = {"outcome": status_label, "topic": lambda t: catalog.label("topics", t), "body": lambda b: _(BODY_LABELS[b])}
+    return tuple(showcase.facet(name, _(label), (v[name] for v in values), labels[name], offered[name]) for name, label in FILTERS)
+
+
+def concerns_text(asks: int, articles: int) -> str:
+    """What a decision names, in a sentence ("Concerns 2 asks and 1 manifesto article"); empty when it names nothing."""
+    named = {
+        "asks": ngettext("%(num)s ask", "%(num)s asks", asks) % {"num": f"{asks:,}"},
+        "articles": ngettext("%(num)s manifesto article", "%(num)s manifesto articles", articles) % {"num": f"{articles:,}"},
+    }
+    if asks and articles:
+        return _("Concerns %(asks)s and %(articles)s") % named
+    if asks:
+        return _("Concerns %(asks)s") % named
+    if articles:
+        return _("Concerns %(articles)s") % named
+    return ""
 
 
 def decision_card(catalog: Catalog, decision: Any, values: dict[str, list[str]]) -> DecisionCard:
     d = decision
-    concerns = [plural(len(d.asks), "ask")] if d.asks else []
-    concerns += [plural(len(d.articles), "manifesto article")] if d.articles else []
     return DecisionCard(
         key=d.id,
         marker=f"decision:{d.id}",
         link=record_link(catalog, "decision", d),
         example=d.example,
         when=when(d.date),
-        meta=f"{KIND_LABELS[d.kind]}, {body_text(d)}",
+        meta=f"{_(KIND_LABELS[d.kind])}, {body_text(d)}",
         outcome=status(d.outcome),
         effect=effect_status(d),
         summary=d.summary,
-        concerns=("Concerns " + " and ".join(concerns)) if concerns else "",
+        concerns=concerns_text(len(d.asks), len(d.articles)),
         filters=tuple((name, " ".join(v)) for name, v in values.items()),
     )
 
@@ -214,13 +243,15 @@ def decisions_view(catalog: Catalog, site: Site = SITE) -> DecisionsView:
     shown = decisions.newest_first(catalog.all("decision"))
     values = [filter_values(d) for d in shown]
     return DecisionsView(
-        title="Council decisions",
+        title=_("Council decisions"),
         wide=True,
-        feeds=(LOBBY_FEED,),
-        lead="What the council, its committees and the executive decided on motions, amendments, council letters and budgets that "
-        "concern the platform's asks and manifesto, with the vote and the public record of each. Newest first.",
+        feeds=(lobby_feed(),),
+        lead=_(
+            "What the council, its committees and the executive decided on motions, amendments, council letters and budgets that "
+            "concern the platform's asks and manifesto, with the vote and the public record of each. Newest first."
+        ),
         facets=facets(catalog, values),
         cards=tuple(decision_card(catalog, d, v) for d, v in zip(shown, values, strict=True)),
-        scorecard=Link("manifesto/scorecard/", "the manifesto scorecard"),
-        paging=Paging(KINDS["decision"].listing, CARDS, len(shown), "Decisions"),
+        scorecard=Link("manifesto/scorecard/", _("the manifesto scorecard")),
+        paging=Paging(KINDS["decision"].listing, CARDS, len(shown), _("Decisions")),
     )

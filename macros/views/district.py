@@ -9,8 +9,9 @@ from typing import Any
 
 from .. import lobby, privacy
 from ..catalog import Catalog
+from ..i18n import _, ngettext
 from ..kinds.monitoring import LABELS
-from .base import SITE, Figure, Link, Site, View, citation, plural, record_link, record_links, sections
+from .base import SITE, Figure, Link, Site, View, citation, record_link, record_links, sections
 from .enterprise import MapView
 from .lobby import AskRow, ask_row
 
@@ -63,23 +64,24 @@ def district_figures(catalog: Catalog, district: str) -> tuple[tuple[Figure, ...
     a sentence saying which year, or that the year does not count the district."""
     years = sorted(catalog.all("monitoring"), key=lambda y: y.year)
     if not years:
-        return (), "The sector monitor has no figures yet."
+        return (), _("The sector monitor has no figures yet.")
     latest = years[-1]
     vocabulary = catalog.vocabulary("districts")
     table = privacy.district_table(latest, [e.id for e in vocabulary.entries] if vocabulary else None)
     cells = dict(table.rows).get(district)
-    columns = [name for name, _ in table.columns]
+    columns = [name for name, _label in table.columns]
     found = tuple(
-        Figure(f"{LABELS[m]} ({latest.year})", cells[columns.index(m)], citation(latest))
+        Figure(f"{_(LABELS[m])} ({latest.year})", privacy.on_page(cells[columns.index(m)]), citation(latest))
         for m in MEASURES
         if cells is not None and m in columns and district in latest.by_district and getattr(latest.by_district[district], m) is not None
     )
     if found:
         return (
             found,
-            f'From the sector monitor {latest.year}; counts of 1 to 9 people are published as "<10", and a second count is hidden where it would give one away.',
+            _('From the sector monitor %(year)s; counts of 1 to 9 people are published as "<10", and a second count is hidden where it would give one away.')
+            % {"year": latest.year},
         )
-    return (), f"The sector monitor {latest.year} does not count this district separately."
+    return (), _("The sector monitor %(year)s does not count this district separately.") % {"year": latest.year}
 
 
 def enterprise_item(catalog: Catalog, e: Any) -> EnterpriseItem:
@@ -107,13 +109,19 @@ def district_view(catalog: Catalog, entry: Any, site: Site = SITE) -> DistrictVi
     return DistrictView(
         title=entry.label,
         toc=sections(
-            ("enterprises", f"Enterprises ({len(enterprises)})", True),
-            ("figures", "People at work", True),
-            ("posts", "Posts and who holds them", True),
-            ("asks", "Asks that concern the district", True),
+            ("enterprises", _("Enterprises (%(count)s)") % {"count": len(enterprises)}, True),
+            ("figures", _("People at work"), True),
+            ("posts", _("Posts and who holds them"), True),
+            ("asks", _("Asks that concern the district"), True),
         ),
-        preview=f"The {plural(len(enterprises), 'social enterprise')} in {entry.label} on a map, the people at work there from the "
-        "sector monitor, the district's posts and who holds them, and the platform's asks that concern it.",
+        preview=ngettext(
+            "The %(num)s social enterprise in %(district)s on a map, the people at work there from the sector monitor, the district's posts "
+            "and who holds them, and the platform's asks that concern it.",
+            "The %(num)s social enterprises in %(district)s on a map, the people at work there from the sector monitor, the district's posts "
+            "and who holds them, and the platform's asks that concern it.",
+            len(enterprises),
+        )
+        % {"num": f"{len(enterprises):,}", "district": entry.label},
         district=district,
         description=entry.description,
         enterprises=tuple(enterprise_item(catalog, e) for e in enterprises),
@@ -123,6 +131,9 @@ def district_view(catalog: Catalog, entry: Any, site: Site = SITE) -> DistrictVi
         posts=tuple(PostItem(record_link(catalog, "post", p), record_links(catalog, "official", catalog.current_holders(p.id))) for p in posts),
         asks=tuple(ask_row(catalog, v) for v in asks),
         map=MapView(site.map_tiles, site.map_attribution),
-        showcase=Link(f"showcase/?district={district}", f"{plural(len(enterprises), 'enterprise')} in the showcase"),
+        showcase=Link(
+            f"showcase/?district={district}",
+            ngettext("%(num)s enterprise in the showcase", "%(num)s enterprises in the showcase", len(enterprises)) % {"num": f"{len(enterprises):,}"},
+        ),
         monitor=record_link(catalog, "monitoring", latest) if latest else None,
     )

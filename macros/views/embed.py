@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import privacy
 from ..catalog import Catalog
+from ..i18n import N_, _
 from ..kinds import KINDS
 from .base import SITE, Citation, Figure, Link, Site, Span, View, citation, span
 from .campaign import Metric, metric
@@ -43,10 +44,10 @@ def figures_embed(catalog: Catalog, year: Any, site: Site = SITE) -> FiguresEmbe
     cite = citation(year)
     return FiguresEmbed(
         platform=site.site_name,
-        title=f"Social enterprises in figures, {year.year}",
+        title=_("Social enterprises in figures, %(year)s") % {"year": year.year},
         marker=f"monitoring:{year.id}",
         example=year.example,
-        page=Link(KINDS["monitoring"].page_url(year.id), f"All figures for {year.year}"),
+        page=Link(KINDS["monitoring"].page_url(year.id), _("All figures for %(year)s") % {"year": year.year}),
         source=cite.source,
         year=cite.year,
         source_text=cite.title + (f", {cite.publisher}" if cite.publisher else ""),
@@ -65,6 +66,10 @@ class EnterpriseEmbed(EmbedView):
     at_work: Figure | None  # the latest year's people of the target group at work
 
 
+# Where a record's embed says it comes from, by the kind of record (in English; shown in the embed's language).
+RECORD_SOURCE = {"enterprise": N_("the enterprise's record, %(path)s"), "campaign": N_("the campaign's record, %(path)s")}
+
+
 def record_frame(kind: str, record: Any, site: Site) -> dict[str, Any]:
     """What every record's embed says around its content: the platform, the record's name, marker and example flag, the
     link back to its page, and its YAML file as the source."""
@@ -73,9 +78,9 @@ def record_frame(kind: str, record: Any, site: Site) -> dict[str, Any]:
         "title": record.name,
         "marker": f"{kind}:{record.id}",
         "example": record.example,
-        "page": Link(KINDS[kind].page_url(record.id), f"More about {record.name}"),
+        "page": Link(KINDS[kind].page_url(record.id), _("More about %(name)s") % {"name": record.name}),
         "source": record.source_path,
-        "source_text": f"the {kind}'s record, {record.source_path}",
+        "source_text": _(RECORD_SOURCE.get(kind, f"the {kind}'s record, %(path)s")) % {"path": record.source_path},
     }
 
 
@@ -92,7 +97,7 @@ def enterprise_embed(catalog: Catalog, enterprise: Any, site: Site = SITE) -> En
     e = enterprise
     latest = latest_figures(e)
     year = str(latest.year) if latest else str(catalog.today.year)
-    cite = Citation(e.source_path, year, f"{e.name}, open data of the platform", example=e.example)
+    cite = Citation(e.source_path, year, _("%(name)s, open data of the platform") % {"name": e.name}, example=e.example)
     return EnterpriseEmbed(
         **record_frame("enterprise", e, site),
         year=year,
@@ -100,7 +105,7 @@ def enterprise_embed(catalog: Catalog, enterprise: Any, site: Site = SITE) -> En
         meta=(catalog.label("sectors", e.sector), catalog.label("districts", e.district)),
         offers=tuple(dict.fromkeys(o.name for o in e.offerings)),
         certified=tuple(f"{h.scheme.text}: {h.state.label}" for h in held(holdings(catalog, e))),
-        at_work=Figure(f"people of the target group at work ({year})", privacy.people(latest.jobs_target_group), cite) if latest else None,
+        at_work=Figure(_("people of the target group at work (%(year)s)") % {"year": year}, privacy.people(latest.jobs_target_group), cite) if latest else None,
     )
 
 
@@ -147,6 +152,6 @@ def campaign_embed(catalog: Catalog, campaign: Any, site: Site = SITE) -> Campai
         **record_frame("campaign", c, site),
         year=campaign_year(c, catalog.today),
         goal=c.goal,
-        period=span(c.start, c.end),
+        period=span(c.start, c.end, _("ongoing")),
         progress=tuple(Progress(metric(c, x), progress_percent(x.current, x.target)) for x in c.metrics),
     )

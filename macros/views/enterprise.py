@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .. import buying, certification, privacy, render, showcase
 from ..catalog import Catalog
+from ..i18n import _
 from ..kinds import KINDS
 from . import structured
 from .base import (
@@ -36,6 +37,7 @@ from .base import (
     when,
 )
 from .glossary import glossary_links
+from .network import kind_label
 from .paging import CARDS, PagedView, Paging
 
 
@@ -63,7 +65,7 @@ def holdings(catalog: Catalog, enterprise: Any) -> tuple[Holding, ...]:
             record_link(catalog, "scheme", c.scheme),
             cert_status(c, catalog.today),
             span(c.since, c.until, ""),
-            external(c.evidence, "evidence"),
+            external(c.evidence, _("evidence")),
         )
         for c in enterprise.certifications
     )
@@ -92,8 +94,8 @@ def quote_link(enterprise: Any, offer: str, site_name: str) -> Link | None:
     email = enterprise.contact.email if enterprise.contact else None
     if not email:
         return None
-    subject = f"Quote request: {offer} (via {site_name})"
-    return Link(f"mailto:{email}?subject={quote(subject, safe='')}", "Request a quote")
+    subject = _("Quote request: %(offer)s (via %(site)s)") % {"offer": offer, "site": site_name}
+    return Link(f"mailto:{email}?subject={quote(subject, safe='')}", _("Request a quote"))
 
 
 @dataclass(frozen=True)
@@ -115,23 +117,33 @@ def buyers_panel(catalog: Catalog, enterprise: Any, all_holdings: tuple[Holding,
     test = buying.article20(enterprise, catalog.today, rules)
     credit = buying.social_return_credit(enterprise, catalog.today, rules)
     minimum = f"{rules.reserved_contracts.minimum_share:g}%" if rules else f"{buying.MINIMUM_SHARE}%"
-    eligible_text = {
-        "yes": f"Yes: {test.reason}. A contract may be reserved for it under Article 20 (at least {minimum} of employees disabled or disadvantaged).",
-        "no": f"No: {test.reason}. Article 20 asks at least {minimum}.",
-        "unknown": f"Unknown: {test.reason}.",
-    }[test.state]
-    if credit.factor:
-        scheme = catalog.title("scheme", catalog.get("scheme", credit.scheme))
-        factor_text = f"Yes: each euro spent here counts as {privacy.number(credit.factor)} euro towards a contractor's social return ({scheme})."
-        if credit.example:
-            factor_text += " This factor is an example, not the city's policy."
+    if test.state == "yes":
+        eligible_text = _("Yes: %(reason)s. A contract may be reserved for it under Article 20 (at least %(minimum)s of employees disabled or disadvantaged).")
+    elif test.state == "no":
+        eligible_text = _("No: %(reason)s. Article 20 asks at least %(minimum)s.")
     else:
-        factor_text = "No: it holds no scheme whose purchases count towards social return."
+        eligible_text = _("Unknown: %(reason)s.")
+    eligible_text %= {"reason": test.reason, "minimum": minimum}
+    if credit.factor:
+        named = {"factor": privacy.number(credit.factor), "scheme": catalog.title("scheme", catalog.get("scheme", credit.scheme))}
+        if credit.example:
+            factor_text = _(
+                "Yes: each euro spent here counts as %(factor)s euro towards a contractor's social return (%(scheme)s). "
+                "This factor is an example, not the city's policy."
+            )
+        else:
+            factor_text = _("Yes: each euro spent here counts as %(factor)s euro towards a contractor's social return (%(scheme)s).")
+        factor_text %= named
+    else:
+        factor_text = _("No: it holds no scheme whose purchases count towards social return.")
+    share = None
+    if test.share is not None:
+        share = _("%(share)s%% of its staff belong to the target group (%(year)s)") % {"share": privacy.number(test.share), "year": test.year}
     return BuyersPanel(
         eligible=test.state,
         eligible_text=eligible_text,
-        share=f"{privacy.number(test.share)}% of its staff belong to the target group ({test.year})" if test.share is not None else None,
-        rules=Link(KINDS["procurement"].page_url("procurement"), "the procurement rules and their sources") if rules else None,
+        share=share,
+        rules=Link(KINDS["procurement"].page_url("procurement"), _("the procurement rules and their sources")) if rules else None,
         factor=privacy.number(credit.factor),
         factor_text=factor_text,
         schemes=held(all_holdings),
@@ -207,7 +219,7 @@ def map_link(geo: Any) -> Link | None:
     """A link to the place on OpenStreetMap's site (a link the reader follows, not a request the page makes)."""
     if geo is None:
         return None
-    return Link(f"https://www.openstreetmap.org/?mlat={geo.lat}&mlon={geo.lon}#map=17/{geo.lat}/{geo.lon}", "on the map")
+    return Link(f"https://www.openstreetmap.org/?mlat={geo.lat}&mlon={geo.lon}#map=17/{geo.lat}/{geo.lon}", _("on the map"))
 
 
 def figures(enterprise: Any) -> tuple[FiguresRow, ...]:
@@ -240,12 +252,12 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         example=e.example,
         source_path=e.source_path,
         toc=sections(
-            (*EASY_READ, e.easy_read),
-            ("buy", "Buy from us", True),
-            ("buyers", "For buyers", True),
-            ("work", "Work or refer here", True),
-            ("impact", "Why it matters", True),
-            ("embed", "Embed this", True),
+            (EASY_READ[0], _(EASY_READ[1]), e.easy_read),
+            ("buy", _("Buy from us"), True),
+            ("buyers", _("For buyers"), True),
+            ("work", _("Work or refer here"), True),
+            ("impact", _("Why it matters"), True),
+            ("embed", _("Embed this"), True),
         ),
         preview=e.summary,
         structured=structured.organization(catalog, e, site.site_url),
@@ -277,11 +289,11 @@ def enterprise_view(catalog: Catalog, enterprise: Any, site: Site = SITE) -> Ent
         jobs=tuple(Job(j.title, external(j.url, j.title), j.description) for j in e.jobs),
         figures=figures(e),
         holdings=all_holdings,
-        networks=tuple(NetworkLink(record_link(catalog, "network", n), n.kind) for n in catalog.networks_of(e.id)),
-        signed=Link(KINDS["manifesto"].page_url("manifesto"), "manifesto") if signature else None,
+        networks=tuple(NetworkLink(record_link(catalog, "network", n), kind_label(n.kind)) for n in catalog.networks_of(e.id)),
+        signed=Link(KINDS["manifesto"].page_url("manifesto"), _("manifesto")) if signature else None,
         signed_on=when(signature.date) if signature else None,
         campaigns=record_links(catalog, "campaign", catalog.campaigns_using(e.id, "enterprise")),
-        embed=embed_code("enterprise", e.id, f"{e.name} at {site.site_name}", 320, site.site_url),
+        embed=embed_code("enterprise", e.id, _("%(name)s at %(site)s") % {"name": e.name, "site": site.site_name}, 320, site.site_url),
     )
 
 
@@ -349,16 +361,18 @@ def showcase_view(catalog: Catalog, site: Site = SITE) -> ShowcaseView:
     values = [showcase.facet_values(catalog, e) for e in enterprises]
     # The district filter names each district's page: its enterprises on a map, its figures, posts and asks.
     facets = tuple(
-        replace(f, pages=tuple(district_link(catalog, v.id) for v in f.values), pages_label="About each district") if f.name == "district" else f
+        replace(f, pages=tuple(district_link(catalog, v.id) for v in f.values), pages_label=_("About each district")) if f.name == "district" else f
         for f in showcase.facets(catalog, values)
     )
     return ShowcaseView(
-        title="Showcase",
+        title=_("Showcase"),
         wide=True,
-        lead="The city's social enterprises: what they make and sell, where they are, and who can work there. "
-        "Filter by sector, district, offering or certification, or search by name.",
+        lead=_(
+            "The city's social enterprises: what they make and sell, where they are, and who can work there. "
+            "Filter by sector, district, offering or certification, or search by name."
+        ),
         facets=facets,
         cards=tuple(card(catalog, e, v) for e, v in zip(enterprises, values, strict=True)),
         map=MapView(site.map_tiles, site.map_attribution),
-        paging=Paging(KINDS["enterprise"].listing, CARDS, len(enterprises), "Enterprises"),
+        paging=Paging(KINDS["enterprise"].listing, CARDS, len(enterprises), _("Enterprises")),
     )

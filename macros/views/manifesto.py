@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
+from ..i18n import _
 from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, When, record_link, sections, when
 from .glossary import glossary_links
@@ -56,7 +57,7 @@ def manifesto_view(catalog: Catalog, manifesto: Any, site: Site = SITE) -> Manif
         record_id=x.id,
         example=x.example,
         source_path=x.source_path,
-        toc=sections(*((a.anchor, a.heading, True) for a in articles), ("signatories", "Signatories", True)),
+        toc=sections(*((a.anchor, a.heading, True) for a in articles), ("signatories", _("Signatories"), True)),
         adopted=when(x.adopted),
         preamble=preamble,
         articles=articles,

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from .. import charts, privacy, render
 from ..catalog import Catalog
+from ..i18n import _
 from ..kinds.monitoring import LABELS, PEOPLE
 from .base import (
     SITE,
@@ -32,10 +33,11 @@ HEADLINE = ("enterprises", "jobs_target_group", "moved_to_paid_work")  # what th
 
 
 def figures(year: Any, measures=LABELS) -> tuple[Figure, ...]:
-    """The year's city-wide figures as published, in the model's order, each with the year's citation."""
+    """The year's city-wide figures as published, in the model's order, each with the year's citation; the measures'
+    labels in the page's language."""
     cite = citation(year)
     return tuple(
-        Figure(LABELS[name], privacy.measure(name, getattr(year.measures, name)), cite) for name in measures if getattr(year.measures, name) is not None
+        Figure(_(LABELS[name]), privacy.measure(name, getattr(year.measures, name)), cite) for name in measures if getattr(year.measures, name) is not None
     )
 
 
@@ -51,10 +53,11 @@ class DistrictRow:
 
 def district_row(catalog: Catalog, key: str, cells: tuple[str, ...]) -> DistrictRow:
     """A district table row: a district as a link to its page (/districts/<id>/), or the remainder or the total as text."""
+    cells = tuple(privacy.on_page(cell) for cell in cells)
     if key == privacy.OTHER:
-        return DistrictRow("Elsewhere or not counted by district", None, cells)
+        return DistrictRow(_("Elsewhere or not counted by district"), None, cells)
     if key == privacy.TOTAL:
-        return DistrictRow("The city", None, cells, total=True)
+        return DistrictRow(_("The city"), None, cells, total=True)
     link = district_link(catalog, key)
     return DistrictRow(link.text, link, cells)
 
@@ -77,31 +80,37 @@ def monitoring_view(catalog: Catalog, year: Any, site: Site = SITE) -> Monitorin
     vocabulary = catalog.vocabulary("districts")
     table = privacy.district_table(year, [e.id for e in vocabulary.entries] if vocabulary else None)
     return MonitoringView(
-        title=f"Sector monitor {year.year}",
+        title=_("Sector monitor %(year)s") % {"year": year.year},
         kind="monitoring",
         record_id=year.id,
         example=year.example,
         source_path=year.source_path,
         toc=sections(
-            ("districts", "By district", year.by_district), ("method", "Method", year.method), ("notes", "Notes", year.notes), ("embed", "Embed this", True)
+            ("districts", _("By district"), year.by_district),
+            ("method", _("Method"), year.method),
+            ("notes", _("Notes"), year.notes),
+            ("embed", _("Embed this"), True),
         ),
         preview=preview(year),
         year=str(year.year),
         counted_on=when(year.reference_date),
         citation=citation(year),
         figures=figures(year),
-        district_columns=tuple(label for _, label in table.columns),
+        district_columns=tuple(_(label) for _name, label in table.columns),
         districts=tuple(district_row(catalog, key, cells) for key, cells in table.rows),
         method=render.markdown(year.method),
         notes=render.paragraphs(year.notes),
-        embed=embed_code("monitoring", year.id, f"Social enterprises in figures, {year.year}", 300, site.site_url),
+        embed=embed_code("monitoring", year.id, _("Social enterprises in figures, %(year)s") % {"year": year.year}, 300, site.site_url),
     )
 
 
 def preview(year: Any) -> str:
     """A monitor year's description for link previews: its headline figures as published, and their source."""
     figures = "; ".join(f"{f.value} {f.label}" for f in headline_figures(year))
-    return f"The sector's figures for {year.year}" + (f": {figures}" if figures else "") + f". Source: {year.source.title}."
+    named = {"year": year.year, "figures": figures, "source": year.source.title}
+    if figures:
+        return _("The sector's figures for %(year)s: %(figures)s. Source: %(source)s.") % named
+    return _("The sector's figures for %(year)s. Source: %(source)s.") % named
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,7 @@ def chart(catalog: Catalog, measure: str, caption: str) -> Chart | None:
             continue
         drawn = 0 if measure in PEOPLE and privacy.small(value) else value
         points.append(charts.Point(str(year.year), drawn, privacy.measure(measure, value), citation(year).source, year.example))
-    return Chart(Markup(charts.bar_chart(LABELS[measure], points)), caption) if points else None
+    return Chart(Markup(charts.bar_chart(_(LABELS[measure]), points)), caption) if points else None
 
 
 def monitor_view(catalog: Catalog, site: Site = SITE) -> MonitorView:
@@ -155,15 +164,18 @@ def monitor_view(catalog: Catalog, site: Site = SITE) -> MonitorView:
             chart(
                 catalog,
                 "jobs_target_group",
-                "People of the target group at work in social enterprises, by year. Light bars are fictional example data; dark bars are real figures with a cited source.",
+                _(
+                    "People of the target group at work in social enterprises, by year. Light bars are fictional example data; "
+                    "dark bars are real figures with a cited source."
+                ),
             ),
-            chart(catalog, "moved_to_paid_work", "People who moved on to paid work, by year."),
+            chart(catalog, "moved_to_paid_work", _("People who moved on to paid work, by year.")),
         )
         if c is not None
     )
     return MonitorView(
-        title="Sector monitor",
-        toc=sections(("charts", "Over the years", drawn), ("years", "Figures and sources", True)),
+        title=_("Sector monitor"),
+        toc=sections(("charts", _("Over the years"), drawn), ("years", _("Figures and sources"), True)),
         charts=drawn,
         years=tuple(
             YearRow(
@@ -202,8 +214,9 @@ def key_years(catalog: Catalog) -> list[Any]:
 
 
 def headline_label(measure: str) -> str:
-    """A measure's label as it reads after a number on the home page ("2,720 people of the target group at work")."""
-    return LABELS[measure].removeprefix("… ").lower()
+    """A measure's label as it reads after a number on the home page ("2,720 people of the target group at work"), in
+    the page's language."""
+    return _(LABELS[measure]).removeprefix("… ").lower()
 
 
 def headline_figures(year: Any) -> tuple[Figure, ...]:
@@ -215,7 +228,7 @@ def headline_figures(year: Any) -> tuple[Figure, ...]:
 def headline_view(catalog: Catalog, site: Site = SITE) -> HeadlineView:
     """The home page's figures: the earliest real year and the latest year, each figure with its source."""
     return HeadlineView(
-        title="The sector in figures",
+        title=_("The sector in figures"),
         years=tuple(
             HeadlineYear(f"monitoring:{y.id}", record_link(catalog, "monitoring", y), y.example, headline_figures(y), citation(y)) for y in key_years(catalog)
         ),

@@ -9,6 +9,7 @@ from typing import Any
 from .. import decisions, lobby, render
 from ..catalog import Catalog
 from ..exports.lobby_feeds import feed_path
+from ..i18n import _, ngettext
 from ..kinds import KINDS
 from . import structured
 from .base import (
@@ -25,14 +26,14 @@ from .base import (
     clip,
     contact,
     external,
-    plural,
     record_link,
     sections,
     span,
     term,
     when,
 )
-from .lobby import LOBBY_FEED, AskRow, ask_link, ask_row, status
+from .decision import alignment_status, vote_label
+from .lobby import AskRow, ask_link, ask_row, contact_label, lobby_feed, status
 
 RELEVANT_ON_PAGE = 12  # enterprises listed on an official's page; the rest are a filter away in the showcase
 RELEVANT_IN_BRIEFING = 8  # a briefing must fit on two pages
@@ -53,7 +54,7 @@ def post_lines(catalog: Catalog, official: Any) -> tuple[PostLine, ...]:
     return tuple(
         PostLine(
             record_link(catalog, "post", h.post),
-            span(h.start, h.end, "now"),
+            span(h.start, h.end, _("now")),
             h.covers(catalog.today),
             catalog.label("districts", h.post.district) if h.post.district else None,
         )
@@ -77,9 +78,9 @@ def last_contact(catalog: Catalog, official: Any) -> LastContact | None:
     if found is None:
         return None
     if found.ask is not None:
-        return LastContact(when(found.date), status(found.status), ask_link(found.ask, 90), external(found.source, "source"))
+        return LastContact(when(found.date), status(found.status), ask_link(found.ask, 90), external(found.source, _("source")))
     about = Link(KINDS["position"].page_url(found.position.id), clip(found.position.title, 90)) if found.position is not None else None
-    return LastContact(when(found.date), Status(found.kind, found.kind), about, external(found.source, "source"))
+    return LastContact(when(found.date), Status(found.kind, contact_label(found.kind)), about, external(found.source, _("source")))
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,10 @@ def contact_lines(catalog: Catalog, official: Any) -> tuple[ContactLine, ...]:
     return tuple(
         ContactLine(
             when(c.date),
-            c.kind,
+            contact_label(c.kind),
             record_link(catalog, "position", c.position) if c.position is not None else None,
             render.sentence(c.note) if c.note else None,
-            external(c.source, "source"),
+            external(c.source, _("source")),
         )
         for c in lobby.contacts_with(catalog, official)
     )
@@ -120,7 +121,9 @@ class EnterpriseLine:
 
 def reason_text(catalog: Catalog, reason: tuple[str, str]) -> str:
     what, value = reason
-    return f"district {catalog.label('districts', value)}" if what == "district" else f"topic: {catalog.label('topics', value)}"
+    if what == "district":
+        return _("district %(district)s") % {"district": catalog.label("districts", value)}
+    return _("topic: %(topic)s") % {"topic": catalog.label("topics", value)}
 
 
 def enterprise_lines(catalog: Catalog, official: Any, enterprises: list[Any]) -> tuple[EnterpriseLine, ...]:
@@ -141,9 +144,10 @@ def showcase_filters(catalog: Catalog, official: Any) -> tuple[Link, ...]:
     districts, sectors = lobby.relevance(catalog, official)
     links = []
     if districts:
-        links.append(Link("showcase/?district=" + ",".join(sorted(districts)), "all in " + ", ".join(sorted(catalog.label("districts", d) for d in districts))))
+        names = ", ".join(sorted(catalog.label("districts", d) for d in districts))
+        links.append(Link("showcase/?district=" + ",".join(sorted(districts)), _("all in %(districts)s") % {"districts": names}))
     if sectors:
-        links.append(Link("showcase/?sector=" + ",".join(sorted(sectors)), "all in their portfolio's sectors"))
+        links.append(Link("showcase/?sector=" + ",".join(sorted(sectors)), _("all in their portfolio's sectors")))
     return tuple(links)
 
 
@@ -168,11 +172,11 @@ def vote_rows(catalog: Catalog, official: Any) -> tuple[VoteRow, ...]:
             record_link(catalog, "decision", v.decision),
             when(v.decision.date),
             status(v.decision.outcome),
-            v.vote,
+            vote_label(v.vote),
             v.own,
-            Status(decisions.alignment(v.decision, v.vote), decisions.ALIGNMENT_LABELS[decisions.alignment(v.decision, v.vote)]),
+            alignment_status(v.decision, v.vote),
             tuple(Link(f"{KINDS['position'].page_url(a.position)}#ask-{a.ask}", clip(asked(catalog, a).text, 80)) for a in v.decision.asks),
-            external(v.decision.source, "source"),
+            external(v.decision.source, _("source")),
         )
         for v in decisions.votes_of(catalog, official)
     )
@@ -218,31 +222,31 @@ def official_view(catalog: Catalog, official: Any, site: Site = SITE) -> Officia
         record_id=o.id,
         example=o.example,
         source_path=o.source_path,
-        feeds=(Feed(feed_path("official", o.id), f"{o.name}: steps, votes and contacts", "Follow this official"),),
+        feeds=(Feed(feed_path("official", o.id), _("%(name)s: steps, votes and contacts") % {"name": o.name}, _("Follow this official")),),
         toc=sections(
-            ("posts", "Posts", True),
-            ("asks", "What we ask of them", True),
-            ("votes", "How they voted on our asks", votes),
-            ("contacts", "Contacts", contacts),
-            ("enterprises", "Enterprises in their district or portfolio", relevant or everyone),
-            ("sources", "Sources", True),
+            ("posts", _("Posts"), True),
+            ("asks", _("What we ask of them"), True),
+            ("votes", _("How they voted on our asks"), votes),
+            ("contacts", _("Contacts"), contacts),
+            ("enterprises", _("Enterprises in their district or portfolio"), relevant or everyone),
+            ("sources", _("Sources"), True),
         ),
         preview=official_line(catalog, o),
         structured=structured.person(catalog, o, site.site_url),
         party=term(catalog, "parties", o.party) if o.party else None,
         contact=contact(o.contact),
         last_contact=last_contact(catalog, o),
-        briefing=Link(KINDS["official"].page_url(o.id) + "briefing/", "Briefing pack (print)"),
+        briefing=Link(KINDS["official"].page_url(o.id) + "briefing/", _("Briefing pack (print)")),
         posts=post_lines(catalog, o),
         asks=tuple(ask_row(catalog, v) for v in asks),
         asks_file="data/asks.csv",
         votes=votes,
         contacts=contacts,
         relevant=enterprise_lines(catalog, o, relevant[:RELEVANT_ON_PAGE]),
-        relevant_total=plural(len(relevant), "enterprise"),
+        relevant_total=ngettext("%(num)s enterprise", "%(num)s enterprises", len(relevant)) % {"num": f"{len(relevant):,}"},
         relevant_more=showcase_filters(catalog, o) if len(relevant) > RELEVANT_ON_PAGE or everyone else (),
         everyone=everyone,
-        topics_page=Link("vocabularies/topics/", "topics"),
+        topics_page=Link("vocabularies/topics/", _("topics")),
         sources=tuple(external(s) for s in o.sources),
     )
 
@@ -251,7 +255,9 @@ def official_line(catalog: Catalog, official: Any) -> str:
     """An official in one line: name and party, and the posts they hold now (or that they held none now)."""
     current = [h.post.title for h in catalog.holdings_of(official) if h.covers(catalog.today)]
     who = official.name + (f" ({catalog.label('parties', official.party)})" if official.party else "")
-    return f"{who}: " + ("; ".join(current) if current else "holds none of the posts the platform follows now") + "."
+    if not current:
+        return _("%(who)s: holds none of the posts the platform follows now.") % {"who": who}
+    return f"{who}: {'; '.join(current)}."
 
 
 # -- the officials at a glance -------------------------------------------------------------------------------------
@@ -285,7 +291,8 @@ def official_card(catalog: Catalog, official: Any) -> OfficialCard:
     holdings = catalog.holdings_of(official)
     now = [h for h in holdings if h.covers(catalog.today)]
     if now:
-        posts, left, open_asks = now, None, plural(lobby.open_asks(catalog, official), "open ask")
+        count = lobby.open_asks(catalog, official)
+        posts, left, open_asks = now, None, ngettext("%(num)s open ask", "%(num)s open asks", count) % {"num": f"{count:,}"}
     else:
         ended = [h for h in holdings if h.end is not None and h.end < catalog.today]
         last = max((h.end for h in ended), default=None)
@@ -310,9 +317,9 @@ def officials_view(catalog: Catalog, site: Site = SITE) -> OfficialsView:
     current = tuple(c for c in cards if c.state == "current")
     former = tuple(c for c in cards if c.state == "former")
     return OfficialsView(
-        title="Officials",
-        toc=sections(("current", "Holding a post now", current), ("former", "Former officials", former)),
-        feeds=(LOBBY_FEED,),
+        title=_("Officials"),
+        toc=sections(("current", _("Holding a post now"), current), ("former", _("Former officials"), former)),
+        feeds=(lobby_feed(),),
         current=current,
         former=former,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..i18n import _
 from ..showcase import Facet
 from .base import Link, View
 
@@ -75,7 +76,7 @@ class Paging:
     url: str  # the listing's first page
     size: int
     count: int  # the listing's items, on all its pages
-    noun: str  # what the items are, plural and capitalised, for the pager's label ("Enterprises")
+    noun: str  # what the items are, plural and capitalised, for the pager's label ("Enterprises"), in the page's language
     number: int = 1
 
     @property
@@ -109,16 +110,16 @@ class Paging:
         if self.pages == 1:
             return None
         return Pager(
-            label=f"{self.noun} {self.start + 1}–{self.stop} of {self.count}",
-            previous=Link(page_url(self.url, self.number - 1), "Previous page") if self.number > 1 else None,
-            next=Link(page_url(self.url, self.number + 1), "Next page") if self.number < self.pages else None,
+            label=_("%(items)s %(first)s–%(last)s of %(count)s") % {"items": self.noun, "first": self.start + 1, "last": self.stop, "count": self.count},
+            previous=Link(page_url(self.url, self.number - 1), _("Previous page")) if self.number > 1 else None,
+            next=Link(page_url(self.url, self.number + 1), _("Next page")) if self.number < self.pages else None,
             links=tuple(n and PageLink(n, page_url(self.url, n), n == self.number) for n in window(self.number, self.pages)),
         )
 
 
 def page_title(title: str, paging: Paging) -> str:
     """A page's title: the listing's on its first page, with the page number on the others, so every page has its own."""
-    return title if paging.number == 1 else f"{title}, page {paging.number} of {paging.pages}"
+    return title if paging.number == 1 else _("%(title)s, page %(number)s of %(pages)s") % {"title": title, "number": paging.number, "pages": paging.pages}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from .. import decisions, lobby, privacy, render
 from ..catalog import Catalog
 from ..exports.lobby_feeds import feed_path
+from ..i18n import _, ngettext
 from ..kinds import KINDS
 from ..kinds.monitoring import LABELS
 from ..kinds.position import FIGURE
@@ -27,7 +28,6 @@ from .base import (
     citation,
     clip,
     external,
-    plural,
     record_link,
     record_links,
     sections,
@@ -36,7 +36,7 @@ from .base import (
 )
 from .decision import effect_status
 from .glossary import glossary_links
-from .lobby import LOBBY_FEED, PostHolders, Step, post_holders, status, step
+from .lobby import PostHolders, Step, contact_label, lobby_feed, post_holders, status, step
 
 HEADLINE_CHARS = 120  # an ask's heading shows this much of its text; longer asks are printed in full beneath
 
@@ -126,14 +126,18 @@ def contact_lines(catalog: Catalog, position: Any) -> tuple[ContactLine, ...]:
     ordered = sorted(position.contacts, key=lambda c: c.date, reverse=True)
     return tuple(
         ContactLine(
-            when(c.date), c.kind, record_links(catalog, "official", c.officials), render.sentence(c.note) if c.note else None, external(c.source, "source")
+            when(c.date),
+            contact_label(c.kind),
+            record_links(catalog, "official", c.officials),
+            render.sentence(c.note) if c.note else None,
+            external(c.source, _("source")),
         )
         for c in ordered
     )
 
 
 def decision_line(catalog: Catalog, d: Any) -> DecisionLine:
-    return DecisionLine(when(d.date), record_link(catalog, "decision", d), status(d.outcome), effect_status(d), external(d.source, "source"))
+    return DecisionLine(when(d.date), record_link(catalog, "decision", d), status(d.outcome), effect_status(d), external(d.source, _("source")))
 
 
 def timeline(catalog: Catalog, view: lobby.AskView) -> tuple[Moment, ...]:
@@ -164,7 +168,7 @@ def evidence(catalog: Catalog, item: Any, site: Site) -> Evidence:
         year = catalog.get("monitoring", figure.group(1))
         measure = figure.group(2)
         value = privacy.measure(measure, getattr(year.measures, measure))
-        return Evidence(Link(KINDS["monitoring"].page_url(year.id), f"{LABELS[measure]}, {year.year}"), "figure", value, citation(year))
+        return Evidence(Link(KINDS["monitoring"].page_url(year.id), f"{_(LABELS[measure])}, {year.year}"), "figure", value, citation(year))
     return Evidence(Link(item[: -len(".md")] + "/", site.article_title(item)), "article")
 
 
@@ -206,16 +210,16 @@ def position_view(catalog: Catalog, position: Any, site: Site = SITE) -> Positio
         record_id=p.id,
         example=p.example,
         source_path=p.source_path,
-        feeds=(Feed(feed_path("position", p.id), f"{p.title}: steps, decisions and contacts", "Follow this position"),),
+        feeds=(Feed(feed_path("position", p.id), _("%(title)s: steps, decisions and contacts") % {"title": p.title}, _("Follow this position")),),
         toc=sections(
-            (*EASY_READ, p.easy_read),
-            ("targets", "Who holds the file", p.targets),
-            ("asks", "Asks", True),
-            ("contacts", "Contacts with officials", contacts),
-            ("rationale", "Rationale", p.rationale),
-            ("evidence", "Evidence", p.evidence),
-            ("campaigns", "Campaigns using this position", campaigns),
-            ("dossier", "Dossier", entries),
+            (EASY_READ[0], _(EASY_READ[1]), p.easy_read),
+            ("targets", _("Who holds the file"), p.targets),
+            ("asks", _("Asks"), True),
+            ("contacts", _("Contacts with officials"), contacts),
+            ("rationale", _("Rationale"), p.rationale),
+            ("evidence", _("Evidence"), p.evidence),
+            ("campaigns", _("Campaigns using this position"), campaigns),
+            ("dossier", _("Dossier"), entries),
         ),
         preview=p.summary,
         easy_read=easy_read,
@@ -245,11 +249,16 @@ class PositionCard:
     review_due: bool
 
 
+def open_asks_text(count: int) -> str:
+    """ "1 open ask", "3 open asks"."""
+    return ngettext("%(num)s open ask", "%(num)s open asks", count) % {"num": f"{count:,}"}
+
+
 def positions_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/positions/: every position with its status, how many of its asks are open, and whether it is due for review."""
     return ListingView(
-        title="Positions",
-        feeds=(LOBBY_FEED,),
+        title=_("Positions"),
+        feeds=(lobby_feed(),),
         cards=tuple(
             PositionCard(
                 f"position:{p.id}",
@@ -257,7 +266,7 @@ def positions_view(catalog: Catalog, site: Site = SITE) -> ListingView:
                 p.example,
                 p.summary,
                 status(p.status),
-                plural(sum(1 for v in lobby.asks(catalog, [p]) if v.is_open), "open ask"),
+                open_asks_text(sum(1 for v in lobby.asks(catalog, [p]) if v.is_open)),
                 lobby.review_due(catalog, p),
             )
             for p in catalog.all("position")

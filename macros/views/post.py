@@ -7,9 +7,18 @@ from typing import Any
 
 from .. import render
 from ..catalog import Catalog
+from ..i18n import N_, _
 from . import structured
 from .base import SITE, Link, ListingView, RecordView, Site, Status, When, record_link, record_links, sections, term, terms, when
 from .lobby import status
+
+# The bodies a post belongs to, in English (the keys are the data's values); shown in the page's language.
+BODY_LABELS = {"executive": N_("executive"), "council": N_("council"), "department": N_("department"), "national": N_("national")}
+
+
+def body_label(body: str) -> str:
+    """A post's body in the page's language."""
+    return _(BODY_LABELS.get(body, body))
 
 
 @dataclass(frozen=True)
@@ -44,11 +53,13 @@ def post_view(catalog: Catalog, post: Any, site: Site = SITE) -> PostView:
         example=p.example,
         source_path=p.source_path,
         toc=sections(
-            ("holders", "Holders over time", True), ("files", "Files this post holds", True), ("campaigns", "Campaigns addressing this post", campaigns)
+            ("holders", _("Holders over time"), True),
+            ("files", _("Files this post holds"), True),
+            ("campaigns", _("Campaigns addressing this post"), campaigns),
         ),
         preview=", ".join(x for x in (p.title, p.department, p.organisation) if x) + ".",
         structured=structured.post_holders(catalog, p, site.site_url),
-        body=p.body,
+        body=body_label(p.body),
         organisation=p.organisation,
         department=p.department,
         portfolio=terms(catalog, "topics", p.portfolio),
@@ -75,13 +86,13 @@ class PostCard:
 def posts_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/lobby/posts/: every post, its body and organisation, and who holds it now."""
     return ListingView(
-        title="Posts",
+        title=_("Posts"),
         cards=tuple(
             PostCard(
                 f"post:{p.id}",
                 record_link(catalog, "post", p),
                 p.example,
-                ", ".join(x for x in (p.body, p.organisation) if x),
+                ", ".join(x for x in (body_label(p.body), p.organisation) if x),
                 record_links(catalog, "official", catalog.current_holders(p.id)),
             )
             for p in catalog.all("post")

@@ -9,10 +9,14 @@ from markupsafe import Markup, escape
 
 from .. import buying, certification, render, showcase
 from ..catalog import Catalog
+from ..i18n import N_, _, ngettext
 from ..kinds import KINDS
 from .base import SITE, Link, RecordView, Site, Span, Status, View, cert_status, external, record_link, record_links, sections, span
 from .glossary import glossary_links
 from .paging import ROWS, PagedView, Paging
+
+# What a scheme is, in English (the keys are the data's values); shown in the page's language.
+KIND_LABELS = {"definition": N_("definition"), "certification": N_("certification")}
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,13 @@ def holder_rows(catalog: Catalog, scheme_id: str) -> tuple[tuple[HolderRow, ...]
 
 
 def holders_text(count: int) -> str:
-    return f"{count} enterprise{'s' if count != 1 else ''} certified now"
+    return ngettext("%(num)d enterprise certified now", "%(num)d enterprises certified now", count) % {"num": count}
 
 
 def validity_text(years: int | None) -> str | None:
     if not years:
         return None
-    return f"{years} year{'s' if years != 1 else ''}"
+    return ngettext("%(num)s year", "%(num)s years", years) % {"num": years}
 
 
 def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
@@ -92,13 +96,13 @@ def scheme_view(catalog: Catalog, scheme: Any, site: Site = SITE) -> SchemeView:
         example=s.example,
         source_path=s.source_path,
         toc=sections(
-            ("criteria", "Criteria", True),
-            ("holders", f"Certified now ({len(current)})", s.kind == "certification" or current),
-            ("applicants", f"Applied ({len(applicants)})", applicants),
-            ("former", f"Formerly certified ({len(former)})", former),
+            ("criteria", _("Criteria"), True),
+            ("holders", _("Certified now (%(count)s)") % {"count": len(current)}, s.kind == "certification" or current),
+            ("applicants", _("Applied (%(count)s)") % {"count": len(applicants)}, applicants),
+            ("former", _("Formerly certified (%(count)s)") % {"count": len(former)}, former),
         ),
         summary=summary,
-        kind_label=s.kind,
+        kind_label=_(KIND_LABELS.get(s.kind, s.kind)),
         owner=s.owner,
         website=external(s.url),
         levels=", ".join(s.levels) or None,
@@ -160,7 +164,7 @@ def matrix_row(catalog: Catalog, enterprise: Any, schemes: list[Any]) -> MatrixR
     states = []
     for s in schemes:
         key = certification.best_state(enterprise, s.id, catalog.today)
-        states.append((s.id, Status(key, certification.LABELS[key]) if key else None))
+        states.append((s.id, Status(key, certification.label(key)) if key else None))
     test = buying.article20(enterprise, catalog.today, catalog.procurement)
     return MatrixRow(
         key=enterprise.id,
@@ -182,7 +186,7 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
             s.example,
             s.kind,
             s.summary or "",
-            holders_text(sum(1 for _, c in best_holdings(catalog, s.id) if certification.is_valid(c, catalog.today))) if s.kind == "certification" else None,
+            holders_text(sum(1 for _e, c in best_holdings(catalog, s.id) if certification.is_valid(c, catalog.today))) if s.kind == "certification" else None,
         )
         for s in catalog.all("scheme")
     ]
@@ -191,16 +195,16 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
     certifications = [s for s in catalog.all("scheme") if s.kind == "certification"]
     rows = tuple(matrix_row(catalog, e, certifications) for e in catalog.all("enterprise"))
     return CertificationView(
-        title="Certification",
+        title=_("Certification"),
         wide=True,
         toc=sections(
-            ("definition", "What counts as a social enterprise", definitions),
-            ("schemes", "Certification schemes", schemes),
-            ("matrix", "Who holds what today", rows),
+            ("definition", _("What counts as a social enterprise"), definitions),
+            ("schemes", _("Certification schemes"), schemes),
+            ("matrix", _("Who holds what today"), rows),
         ),
         definitions=definitions,
         schemes=schemes,
-        self_test=Link("certification/self-test/", "Is my enterprise a WISE? Take the self-test")
+        self_test=Link("certification/self-test/", _("Is my enterprise a WISE? Take the self-test"))
         if any(s.kind == "definition" for s in catalog.all("scheme"))
         else None,
         matrix_schemes=record_links(catalog, "scheme", certifications),
@@ -208,16 +212,20 @@ def certification_view(catalog: Catalog, site: Site = SITE) -> CertificationView
         facets=(
             showcase.facet(
                 "certification",
-                "Certified now",
+                _("Certified now"),
                 (dict(r.filters)["certification"].split() for r in rows),
                 lambda v: catalog.title("scheme", catalog.get("scheme", v)),
                 [s.id for s in certifications],
             ),
             showcase.facet(
-                "article20", "Article 20 test", ([dict(r.filters)["article20"]] for r in rows), buying.labels(catalog.procurement).get, ("yes", "no", "unknown")
+                "article20",
+                _("Article 20 test"),
+                ([dict(r.filters)["article20"]] for r in rows),
+                buying.labels(catalog.procurement).get,
+                ("yes", "no", "unknown"),
             ),
         ),
-        paging=Paging(KINDS["scheme"].listing, ROWS, len(rows), "Enterprises"),
+        paging=Paging(KINDS["scheme"].listing, ROWS, len(rows), _("Enterprises")),
     )
 
 
@@ -243,11 +251,13 @@ def self_test_view(catalog: Catalog, site: Site = SITE) -> SelfTestView:
     next. The criteria come from the definition record; the answers never leave the reader's browser."""
     definition = next((s for s in catalog.all("scheme") if s.kind == "definition"), None)
     return SelfTestView(
-        title="Is my enterprise a WISE?",
-        toc=sections(("questions", "The questions", definition), ("next", "What to do next", True)),
+        title=_("Is my enterprise a WISE?"),
+        toc=sections(("questions", _("The questions"), definition), ("next", _("What to do next"), True)),
         definition=record_link(catalog, "scheme", definition) if definition else None,
         criteria=tuple(Criterion(f"criterion-{c.id}", escape(c.text)) for c in definition.criteria) if definition else (),
         schemes=tuple(
-            NextScheme(record_link(catalog, "scheme", s), s.owner, external(s.url, "their website")) for s in catalog.all("scheme") if s.kind == "certification"
+            NextScheme(record_link(catalog, "scheme", s), s.owner, external(s.url, _("their website")))
+            for s in catalog.all("scheme")
+            if s.kind == "certification"
         ),
     )

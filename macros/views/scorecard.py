@@ -9,9 +9,10 @@ from typing import Any
 
 from .. import decisions
 from ..catalog import Catalog
+from ..i18n import N_, _, ngettext
 from ..kinds import KINDS
-from .base import SITE, Link, Site, Status, View, When, external, plural, record_link, sections, term, when
-from .decision import alignment_status, effect_status
+from .base import SITE, Link, Site, Status, View, When, external, record_link, sections, term, when
+from .decision import alignment_status, effect_status, vote_label
 from .lobby import status
 
 
@@ -86,7 +87,8 @@ class ScorecardView(View):
     decisions_page: Link
 
 
-RULE = (
+# The scorecard's rule in words (decisions.article_status), in English; shown in the page's language.
+RULE = N_(
     "Each article's status follows from the decisions that name it, by one rule: take the newest day on which such a "
     "decision had an effect (a withdrawn proposal has none). The article is kept when every decision of that day advanced "
     "it, broken when every one set it back, and in progress otherwise (a promise, or a day that did both). With no "
@@ -101,7 +103,7 @@ def effect(catalog: Catalog, decision: Any) -> Effect:
         when(decision.date),
         status(decision.outcome),
         effect_status(decision),
-        external(decision.source, "source"),
+        external(decision.source, _("source")),
     )
 
 
@@ -117,7 +119,7 @@ def article_rows(catalog: Catalog) -> tuple[ArticleRow, ...]:
                 article.id,
                 f"article-{article.id}",
                 Link(f"{page}#article-{article.id}", article.heading),
-                Status(key, decisions.STATE_LABELS[key]),
+                Status(key, _(decisions.STATE_LABELS[key])),
                 tuple(effect(catalog, d) for d in found),
             )
         )
@@ -130,7 +132,7 @@ def share_text(share: float | None) -> str:
 
 
 def vote_cell(decision: Any, link: Link, vote: str) -> VoteCell:
-    return VoteCell(Link(f"{link.url}#votes", vote), alignment_status(decision, vote) if vote != "absent" else None)
+    return VoteCell(Link(f"{link.url}#votes", vote_label(vote)), alignment_status(decision, vote) if vote != "absent" else None)
 
 
 def vote_rows(catalog: Catalog, tallies: list[decisions.PartyTally]) -> tuple[VoteRow, ...]:
@@ -142,14 +144,18 @@ def vote_rows(catalog: Catalog, tallies: list[decisions.PartyTally]) -> tuple[Vo
         by_party = {v.party: v.vote for v in d.votes.parties}
         link = record_link(catalog, "decision", d)
         cells = tuple(vote_cell(d, link, by_party[t.party]) if t.party in by_party else None for t in tallies)
-        rows.append(VoteRow(link, when(d.date), external(d.source, "source"), cells))
+        rows.append(VoteRow(link, when(d.date), external(d.source, _("source")), cells))
     return tuple(rows)
 
 
 def preview(articles: tuple[ArticleRow, ...]) -> str:
     """The scorecard's description for link previews: how many articles have each status."""
-    counts = [f"{sum(1 for a in articles if a.status.key == key)} {decisions.STATE_LABELS[key]}" for key in decisions.ARTICLE_STATES]
-    return f"The {plural(len(articles), 'article')} of the platform's manifesto held against the council's decisions: " + ", ".join(counts) + "."
+    counts = ", ".join(f"{sum(1 for a in articles if a.status.key == key)} {_(decisions.STATE_LABELS[key])}" for key in decisions.ARTICLE_STATES)
+    return ngettext(
+        "The %(num)s article of the platform's manifesto held against the council's decisions: %(counts)s.",
+        "The %(num)s articles of the platform's manifesto held against the council's decisions: %(counts)s.",
+        len(articles),
+    ) % {"num": f"{len(articles):,}", "counts": counts}
 
 
 def scorecard_view(catalog: Catalog, site: Site = SITE) -> ScorecardView:
@@ -159,13 +165,15 @@ def scorecard_view(catalog: Catalog, site: Site = SITE) -> ScorecardView:
     scored = decisions.scored(catalog)
     articles = article_rows(catalog)
     return ScorecardView(
-        title="Manifesto scorecard",
+        title=_("Manifesto scorecard"),
         wide=True,
-        toc=sections(("articles", "The articles", True), ("parties", "How the parties voted", tallies), ("rule", "How the status is decided", True)),
+        toc=sections(("articles", _("The articles"), True), ("parties", _("How the parties voted"), tallies), ("rule", _("How the status is decided"), True)),
         preview=preview(articles),
-        lead="Each article of our manifesto held against what the council, its committees and the executive decided. "
-        "Every status below follows from the recorded decisions; nothing on this page is typed in by hand.",
-        rule=RULE,
+        lead=_(
+            "Each article of our manifesto held against what the council, its committees and the executive decided. "
+            "Every status below follows from the recorded decisions; nothing on this page is typed in by hand."
+        ),
+        rule=_(RULE),
         example=any(d.example for d in scored),
         articles=articles,
         parties=tuple(
@@ -181,5 +189,5 @@ def scorecard_view(catalog: Catalog, site: Site = SITE) -> ScorecardView:
         ),
         party_columns=tuple(term(catalog, "parties", t.party) for t in tallies),
         votes=vote_rows(catalog, tallies),
-        decisions_page=Link(KINDS["decision"].listing, "every decision"),
+        decisions_page=Link(KINDS["decision"].listing, _("every decision")),
     )

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .. import render
 from ..catalog import Catalog
 from ..exports.feeds import plain_text
+from ..i18n import _
 from ..kinds import KINDS
 from ..kinds.fields import local
 from . import structured
@@ -39,7 +40,7 @@ class SeminarView(RecordView):
 
 
 def calendar_link(seminar_id: str) -> Link:
-    return Link(f"{KINDS['seminar'].listing}{seminar_id}.ics", "Add to your calendar (iCalendar)")
+    return Link(f"{KINDS['seminar'].listing}{seminar_id}.ics", _("Add to your calendar (iCalendar)"))
 
 
 def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarView:
@@ -57,7 +58,7 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
         record_id=s.id,
         example=s.example,
         source_path=s.source_path,
-        toc=sections(("speakers", "Speakers", s.speakers), ("materials", "Materials", s.materials)),
+        toc=sections(("speakers", _("Speakers"), s.speakers), ("materials", _("Materials"), s.materials)),
         preview=text,
         structured=structured.event(s, text, site.site_name, site.site_url),
         period=span(s.start, s.end, ""),
@@ -66,7 +67,7 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
         organisers=", ".join(s.organisers) or None,
         topics=terms(catalog, "topics", s.topics),
         calendar=calendar_link(s.id),
-        registration=external(s.registration_url, "Register"),
+        registration=external(s.registration_url, _("Register")),
         summary=summary,
         speakers=tuple(Speaker(x.name, x.organisation) for x in s.speakers),
         materials=tuple(external(x.url, x.title) for x in s.materials),
@@ -75,7 +76,7 @@ def seminar_view(catalog: Catalog, seminar: Any, site: Site = SITE) -> SeminarVi
 
 def seminar_line(seminar: Any) -> str:
     """A seminar without a summary, in one line: its title, when and where."""
-    where = seminar.location.name if seminar.location else "online"
+    where = seminar.location.name if seminar.location else _("online")
     return f"{seminar.title}: {when(seminar.start).text}, {where}."
 
 
@@ -118,9 +119,9 @@ def seminars_view(catalog: Catalog, site: Site = SITE) -> SeminarsView:
     coming = sorted((s for s in seminars if upcoming(s, catalog.today)), key=lambda s: (moment(s.start), s.id))
     past = sorted((s for s in seminars if not upcoming(s, catalog.today)), key=lambda s: (moment(s.start), s.id), reverse=True)
     return SeminarsView(
-        title="Seminars",
-        toc=sections(("upcoming", "Upcoming", True), ("past", "Past", True)),
+        title=_("Seminars"),
+        toc=sections(("upcoming", _("Upcoming"), True), ("past", _("Past"), True)),
         upcoming=tuple(seminar_card(catalog, s) for s in coming),
         past=tuple(seminar_card(catalog, s) for s in past),
-        calendar=Link(f"{KINDS['seminar'].listing}calendar.ics", "Subscribe to the calendar (iCalendar)"),
+        calendar=Link(f"{KINDS['seminar'].listing}calendar.ics", _("Subscribe to the calendar (iCalendar)")),
     )

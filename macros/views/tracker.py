@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from .. import lobby
 from ..catalog import Catalog
+from ..i18n import _
 from .base import SITE, Link, Site, Status, When, record_link, when
-from .lobby import LOBBY_FEED, PostHolders, ask_link, post_holders, status
+from .lobby import PostHolders, ask_link, lobby_feed, post_holders, status
 from .paging import ROWS, PagedView, Paging
 
 
@@ -63,13 +64,15 @@ def tracker_view(catalog: Catalog, site: Site = SITE) -> TrackerView:
     """/lobby/tracker/: how many asks are at each status, and every ask with its latest step."""
     views = lobby.asks(catalog)
     return TrackerView(
-        title="Ask tracker",
+        title=_("Ask tracker"),
         wide=True,
-        feeds=(LOBBY_FEED,),
-        lead="Every ask of every position: its latest status and when it was taken, the posts that hold the file and who holds them now. "
-        "Asks whose position is past its review date are marked.",
+        feeds=(lobby_feed(),),
+        lead=_(
+            "Every ask of every position: its latest status and when it was taken, the posts that hold the file and who holds them now. "
+            "Asks whose position is past its review date are marked."
+        ),
         counts=tuple((status(key), n) for key, n in lobby.status_counts(views).items()),
         facets=tuple(lobby.tracker_facets(catalog, views)),
         rows=tuple(row(catalog, v) for v in views),
-        paging=Paging("lobby/tracker/", ROWS, len(views), "Asks"),
+        paging=Paging("lobby/tracker/", ROWS, len(views), _("Asks")),
     )

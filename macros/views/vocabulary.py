@@ -9,7 +9,22 @@ from markupsafe import Markup
 
 from .. import render
 from ..catalog import Catalog
-from .base import SITE, Link, ListingView, RecordView, Site, plural, record_link, sections, term_anchor
+from ..i18n import N_, _, ngettext
+from .base import SITE, Link, ListingView, RecordView, Site, record_link, sections, term_anchor
+
+# A kind of record as a vocabulary entry's uses name it, in English (the keys are the kinds' names); shown in the
+# page's language.
+KIND_NAMES = {
+    "enterprise": N_("enterprise"),
+    "post": N_("post"),
+    "official": N_("official"),
+    "position": N_("position"),
+    "decision": N_("decision"),
+    "seminar": N_("seminar"),
+    "monitoring": N_("monitoring"),
+    "manifesto": N_("manifesto"),
+    "vocabulary": N_("vocabulary"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,7 @@ def vocabulary_view(catalog: Catalog, vocabulary: Any, site: Site = SITE) -> Voc
             e.label,
             render.paragraphs(e.description),
             ", ".join(e.cpv) or None,
-            tuple(Use(record_link(catalog, kind, r), kind) for kind, r in catalog.uses(v.id, e.id)),
+            tuple(Use(record_link(catalog, kind, r), _(KIND_NAMES.get(kind, kind))) for kind, r in catalog.uses(v.id, e.id)),
         )
         for e in v.entries
     )
@@ -68,12 +83,17 @@ class VocabularyCard:
     entries: str
 
 
+def entries_text(count: int) -> str:
+    """ "1 entry", "12 entries"."""
+    return ngettext("%(num)s entry", "%(num)s entries", count) % {"num": f"{count:,}"}
+
+
 def vocabularies_view(catalog: Catalog, site: Site = SITE) -> ListingView:
     """/vocabularies/: every controlled list and how many entries it has."""
     return ListingView(
-        title="Vocabularies",
+        title=_("Vocabularies"),
         cards=tuple(
-            VocabularyCard(f"vocabulary:{v.id}", record_link(catalog, "vocabulary", v), v.example, plural(len(v.entries), "entry", "entries"))
+            VocabularyCard(f"vocabulary:{v.id}", record_link(catalog, "vocabulary", v), v.example, entries_text(len(v.entries)))
             for v in catalog.all("vocabulary")
         ),
     )
