@@ -11,9 +11,11 @@ import math
 import struct
 import zlib
 
+from .i18n import N_
+
 SITE_IMAGE = "assets/images/social.png"  # where the build publishes it
 WIDTH, HEIGHT = 1200, 630  # the size link previews ask for (1.91:1)
-ALT = "Figures of people standing on rising bars: people at work in social enterprises"
+ALT = N_("Figures of people standing on rising bars: people at work in social enterprises")  # translated where shown
 
 PRIMARY = (0x00, 0x48, 0x3C)  # --md-primary-fg-color
 PRIMARY_DARK = (0x00, 0x33, 0x2A)  # --md-primary-fg-color--dark

@@ -25,7 +25,9 @@ def test_an_untranslated_string_is_found(tmp_path):
     (tmp_path / "macros").mkdir()
     (tmp_path / "overrides" / "records").mkdir(parents=True)
     (tmp_path / "macros" / "view.py").write_text('from macros.i18n import _, N_\nA = N_("Certified")\ndef f():\n    return _("A string no catalogue has")\n')
-    (tmp_path / "overrides" / "records" / "page.html").write_text('<h2>{{ _("Showcase") }}</h2>{{ _(view.label) }}{{ ngettext("%(num)d enterprise", "%(num)d enterprises", 3) }}\n')
+    (tmp_path / "overrides" / "records" / "page.html").write_text(
+        '<h2>{{ _("Showcase") }}</h2>{{ _(view.label) }}{{ ngettext("%(num)d enterprise", "%(num)d enterprises", 3) }}\n'
+    )
     found = messages.extract(tmp_path)
     assert [m.id for m in found] == ["Certified", "A string no catalogue has", "Showcase", "%(num)d enterprise"]
     assert found[-1].plural == "%(num)d enterprises"

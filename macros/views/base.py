@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from babel.dates import format_date, format_datetime
 from markupsafe import Markup
 
-from .. import i18n
-from .. import certification
+from .. import certification, i18n
 from ..catalog import Catalog
+from ..i18n import N_
 from ..kinds import KINDS
 from ..kinds.fields import local, local_day
 from ..repository import Repository
@@ -160,7 +161,7 @@ class RecordView(View):
 
 
 # The easy-read section: its anchor and heading, first among a record page's sections when the record has the text.
-EASY_READ = ("easy-read", "Easy read")
+EASY_READ = ("easy-read", N_("Easy read"))
 
 
 @dataclass(frozen=True)
@@ -192,9 +193,8 @@ def when(value: dt.date | dt.datetime | None) -> When | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        shown = local(value)
-        return When(value.isoformat(), f"{shown.day} {shown:%B %Y, %H:%M}")
-    return When(value.isoformat(), f"{value.day} {value:%B %Y}")
+        return When(value.isoformat(), format_datetime(local(value), "d MMMM y, HH:mm", locale=i18n.active()))
+    return When(value.isoformat(), format_date(value, "d MMMM y", locale=i18n.active()))
 
 
 def span(start, end, open_text: str = "ongoing") -> Span | None:
@@ -287,17 +287,12 @@ def citation(year: Any) -> Citation:
 def cert_status(cert: Any, today: dt.date) -> Status:
     """A certification holding's state on the build date, as a badge (see certification.state)."""
     key = certification.state(cert, today)
-    return Status(key, certification.LABELS[key])
+    return Status(key, certification.label(key))
 
 
 def day_of(value: dt.date | dt.datetime) -> dt.date:
     """The calendar day of a date, or of a date-time on the city's clock."""
     return local_day(value)
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """ "1 open ask", "3 open asks": a count with its noun."""
-    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
 def clip(text: str, limit: int) -> str:

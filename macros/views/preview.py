@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import render
+from .. import i18n, render
 from ..social_image import ALT, HEIGHT, SITE_IMAGE, WIDTH
 from .base import clip
 
@@ -44,6 +44,7 @@ def head_view(
     feeds it names."""
     text = clip(" ".join(description.split()), DESCRIPTION_CHARS)
     image = site_url + SITE_IMAGE
+    alt = i18n.gettext(ALT)
     tags = (
         ("property", "og:type", kind),
         ("property", "og:site_name", site_name),
@@ -54,11 +55,11 @@ def head_view(
         ("property", "og:image:type", "image/png"),
         ("property", "og:image:width", str(WIDTH)),
         ("property", "og:image:height", str(HEIGHT)),
-        ("property", "og:image:alt", ALT),
+        ("property", "og:image:alt", alt),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", text),
         ("name", "twitter:image", image),
-        ("name", "twitter:image:alt", ALT),
+        ("name", "twitter:image:alt", alt),
     )
     return HeadView(tags, render.json_ld_block(structured) if structured else Markup(""), feeds)
