@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import DOCUMENTED_MACROS, incremental
+from . import DOCUMENTED_MACROS, i18n, incremental
 from .admin import backend, published_files
 from .catalog import Catalog
 from .data import read_data
@@ -225,6 +225,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
         self.scripts = ScriptAllowlist(render)
         expose_theme(env, config.theme.dirs, config.theme.custom_dir)
+        # The strings our theme overrides write (`_("…")` in partials/search.html) speak the page's language, as the
+        # generated pages' do. The theme itself writes no `_()`: it says its words with `lang.t`.
+        if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
         env.globals["wise_nav"] = NavCache(frozenset(uri for uri, page in self.pages.items() if not page.nav))
         return env
 
