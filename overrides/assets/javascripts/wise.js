@@ -487,6 +487,7 @@
     var base = catalogue.getAttribute("href");
     var texts = root.dataset;
     var money = new Intl.NumberFormat(texts.locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    var number = new Intl.NumberFormat(texts.locale);
 
     function update() {
       var value = parseFloat(form.elements.value.value) || 0;
@@ -495,13 +496,13 @@
       var threshold = parseFloat(form.dataset.threshold);
       var owed = value > threshold ? value * rate / 100 : 0;
       text.textContent = owed
-        ? fill(texts.textOwed, { owed: money.format(owed), rate: rate, value: money.format(value) })
+        ? fill(texts.textOwed, { owed: money.format(owed), rate: number.format(rate), value: money.format(value) })
         : fill(texts.textFree, { value: money.format(value), threshold: money.format(threshold) });
       cover.textContent = "";
       if (owed) {
         factors.forEach(function (factor) {
           var item = document.createElement("li");
-          item.textContent = fill(texts.textCover, { amount: money.format(owed / factor), factor: factor });
+          item.textContent = fill(texts.textCover, { amount: money.format(owed / factor), factor: number.format(factor) });
           cover.appendChild(item);
         });
       }
