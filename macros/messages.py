@@ -1,9 +1,9 @@
 """The interface's strings: found where they are written, and what each language's catalogue lacks.
 
-Strings are marked in Python (`_("…")`, `N_("…")`, `ngettext("…", "…", n)`) and in the page templates
-(`{{ _("…") }}`); the navigation's titles are the ones in `mkdocs.yml`. `wise messages` writes them all to
-`locale/messages.pot` and adds the missing ones, untranslated, to each language's `messages.po`, which a translator
-then fills in. `missing` is the rule the catalogue test holds: every string, translated in every language.
+Strings are marked in Python (`_("…")`, `N_("…")`, `ngettext("…", "…", n)`) and in the page templates and our
+overrides of the theme's (`{{ _("…") }}`); the navigation's titles are the ones in `mkdocs.yml`. `wise messages`
+writes them all to `locale/messages.pot` and adds the missing ones, untranslated, to each language's `messages.po`,
+which a translator then fills in. `missing` is the rule the catalogue test holds: every string, translated in every language.
 """
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from . import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2)}
-SOURCES = (("macros", "**/*.py", "python"), ("overrides/records", "**/*.html", "jinja2"))
+# The generated pages' templates, and our overrides of the theme's (main.html, partials/): only our own strings there
+# are marked, the theme's are its own (`lang.t`).
+SOURCES = (
+    ("macros", "**/*.py", "python"),
+    ("overrides/records", "**/*.html", "jinja2"),
+    ("overrides", "*.html", "jinja2"),
+    ("overrides/partials", "**/*.html", "jinja2"),
+)
 
 
 @dataclass(frozen=True, order=True)

@@ -257,6 +257,11 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
         self.scripts = ScriptAllowlist(render)
         expose_theme(env, config.theme.dirs, config.theme.custom_dir)
+        # The strings our theme overrides write (`_("…")` in partials/search.html) speak the page's language, as the
+        # generated pages' do. The theme itself writes no `_()`: it says its words with `lang.t`.
+        if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
         env.globals["wise_nav"] = NavCache(frozenset(uri for uri, page in self.pages.items() if not page.nav))
         return env
 

@@ -24,6 +24,11 @@
     return Array.prototype.slice.call(scope.querySelectorAll(selector));
   }
 
+  // A sentence as the page gives it, in the page's language (data-text-more and the like), with its {name} places filled in.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (place, name) { return name in values ? String(values[name]) : place; });
+  }
+
   /* -- filters ------------------------------------------------------------------------------------ */
 
   function itemFile(url) {
@@ -186,7 +191,7 @@
       if (pager) pager.hidden = filtering;
       var left = filtering ? matches.length - limit : 0;
       moreBox.hidden = left <= 0;
-      if (left > 0) more.textContent = "Show " + Math.min(size, left) + " more (" + left + " not shown yet)";
+      if (left > 0) more.textContent = fill(more.dataset.textMore, { count: Math.min(size, left), left: left });
     }
 
     function update() {
@@ -390,7 +395,7 @@
       var bounds = L.latLngBounds(cell.map(function (item) { return item.latlng; }));
       var number = document.createElement("span");
       number.textContent = cell.length;
-      var name = cell.length + " enterprises here: zoom in";
+      var name = fill(box.dataset.textCluster, { count: cell.length });
       var marker = L.marker(bounds.getCenter(), {
         icon: L.divIcon({ html: number, className: "wise-cluster", iconSize: [36, 36] }),
         title: name,
@@ -480,7 +485,9 @@
     var none = root.querySelector("[data-wise-none]");
     var catalogue = root.querySelector("[data-catalogue-link]");
     var base = catalogue.getAttribute("href");
-    var money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    var texts = root.dataset;
+    var money = new Intl.NumberFormat(texts.locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    var number = new Intl.NumberFormat(texts.locale);
 
     function update() {
       var value = parseFloat(form.elements.value.value) || 0;
@@ -489,13 +496,13 @@
       var threshold = parseFloat(form.dataset.threshold);
       var owed = value > threshold ? value * rate / 100 : 0;
       text.textContent = owed
-        ? "You owe " + money.format(owed) + " in social return: " + rate + "% of " + money.format(value) + "."
-        : "At " + money.format(value) + " no social return applies: it applies above " + money.format(threshold) + ".";
+        ? fill(texts.textOwed, { owed: money.format(owed), rate: number.format(rate), value: money.format(value) })
+        : fill(texts.textFree, { value: money.format(value), threshold: money.format(threshold) });
       cover.textContent = "";
       if (owed) {
         factors.forEach(function (factor) {
           var item = document.createElement("li");
-          item.textContent = "Buy " + money.format(owed / factor) + " from a WISE whose purchases count at factor " + factor + ".";
+          item.textContent = fill(texts.textCover, { amount: money.format(owed / factor), factor: number.format(factor) });
           cover.appendChild(item);
         });
       }
@@ -530,6 +537,7 @@
     var text = result.querySelector("[data-result-text]");
     var list = result.querySelector("[data-result-criteria]");
     var criteria = all(form, "fieldset[data-criterion]");
+    var texts = root.dataset;
 
     function update() {
       var met = 0, answered = 0;
@@ -540,16 +548,16 @@
         answered++;
         if (chosen.value === "yes") met++;
         var item = document.createElement("li");
-        item.textContent = "Criterion " + (i + 1) + ": " + (chosen.value === "yes" ? "met" : "not met yet");
+        item.textContent = fill(chosen.value === "yes" ? texts.textMet : texts.textUnmet, { number: i + 1 });
         list.appendChild(item);
       });
       result.hidden = answered === 0;
       if (answered < criteria.length) {
-        text.textContent = "You meet " + met + " of the " + answered + " criteria answered so far; " + (criteria.length - answered) + " to go.";
+        text.textContent = fill(texts.textSoFar, { met: met, answered: answered, left: criteria.length - answered });
       } else if (met === criteria.length) {
-        text.textContent = "Your enterprise meets all " + met + " criteria of the definition: apply for a certification scheme below.";
+        text.textContent = fill(texts.textAll, { met: met });
       } else {
-        text.textContent = "Your enterprise meets " + met + " of the " + criteria.length + " criteria. Work on the others before you apply for a scheme.";
+        text.textContent = fill(texts.textSome, { met: met, total: criteria.length });
       }
     }
 
@@ -569,7 +577,7 @@
         event.preventDefault();
         history.replaceState(null, "", link.hash);
         navigator.clipboard.writeText(link.href).then(function () {
-          link.textContent = "Link copied";
+          link.textContent = link.dataset.textCopied;
           setTimeout(function () { link.textContent = label; }, 2000);
         });
       });
