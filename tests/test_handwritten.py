@@ -31,7 +31,7 @@ def test_a_page_with_plain_front_matter_passes(tmp_path):
 def test_unknown_front_matter_keys_are_refused_at_their_line(tmp_path):
     docs = page(tmp_path, "about.md", "---\ntitle: About\ntemplate: evil.html\n---\n# About\n")
     assert lines(docs) == [
-        "docs/about.md:3:1: error: template: unknown field; allowed: title, description, tags, hide, render_macros, date, categories, draft [unknown-field]"
+        "docs/about.md:3:1: error: template: unknown field; allowed: title, description, tags, hide, render_macros, date, categories, draft, slug [unknown-field]"
     ]
 
 

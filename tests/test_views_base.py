@@ -25,7 +25,6 @@ from macros.views.base import (
     day_of,
     external,
     is_external,
-    plural,
     record_link,
     record_links,
     sections,
@@ -261,21 +260,6 @@ def test_a_holding_state_depends_on_the_day_asked():
 
 
 # -- counts and text ---------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("args", "text"),
-    [
-        ((1, "record"), "1 record"),
-        ((0, "record"), "0 records"),
-        ((2, "record"), "2 records"),
-        ((1234, "member"), "1,234 members"),
-        ((1, "entry", "entries"), "1 entry"),
-        ((3, "entry", "entries"), "3 entries"),
-    ],
-)
-def test_a_count_reads_with_its_noun(args, text):
-    assert plural(*args) == text
-
-
 @pytest.mark.parametrize(
     ("text", "limit", "clipped"),
     [
