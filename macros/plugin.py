@@ -81,7 +81,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         self.catalog: Catalog | None = None
         self.site = Site()
         self.pages: dict[str, GeneratedPage] = {}
-        self.news: list[FeedItem] = []
+        self.news: dict[str, list[FeedItem]] = {}  # each language's news posts, for its feed
         self.sitemap: list[Entry] = []
         self.session: incremental.Session | None = None
         self.published: set[str] = set()  # the documentation pages of this build (generated and hand-written)
@@ -146,7 +146,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def _on_files(self, files, config):
         self.pages = {}
-        self.news = []
+        self.news = {}
         self.sitemap = []
         # The theme's source maps are for debugging its script, not for readers: left out, they take 2 MB and the
         # development addresses they name out of the published site.
@@ -317,8 +317,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_page_content(self, html, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            if page.file.src_uri.startswith(NEWS_POSTS):
-                self.news.append(news_item(page, html, config.site_url or "/"))
+            language, path = i18n.unlocalize(page.file.src_uri)
+            if path.startswith(NEWS_POSTS):
+                self.news.setdefault(language, []).append(news_item(page, html, config.site_url or "/"))
             twin = self.twins.get(page.file.src_uri)
             if twin is not None and twin.untranslated:
                 return untranslated_page(html, twin.written_in)
@@ -357,7 +358,7 @@ class WisePlugin(BasePlugin[WiseConfig]):
         title = html_module.unescape(_TAG.sub("", page.meta.get("title") or page.title or config.site_name))
         text = html_module.unescape(page.meta.get("description") or description)
         data = structured.platform(config.site_name, site_url, description) if page.is_homepage else None
-        kind = "article" if page.file.src_uri.startswith(NEWS_POSTS) else "website"
+        kind = "article" if i18n.unlocalize(page.file.src_uri)[1].startswith(NEWS_POSTS) else "website"
         return head_view(title, text, page.canonical_url or "", config.site_name, site_url, data, kind)
 
     # Last: the security headers have a rule per top-level folder of the built site, so every other plugin's files
@@ -366,10 +367,14 @@ class WisePlugin(BasePlugin[WiseConfig]):
     def on_post_build(self, config):
         i18n.activate(None)
         site_dir = Path(config.site_dir)
-        if self.news:
-            site_url = config.site_url or "/"
-            feed = rss(f"News: {config.site_name}", site_url + "news/", site_url + NEWS_FEED, config.site_description or "", self.news)
-            (site_dir / NEWS_FEED).write_text(feed, encoding="utf-8")
+        site_url = config.site_url or "/"
+        for language, posts in self.news.items():
+            # Each language's news has its feed beside it (news/feed.xml, en/news/feed.xml), in its words.
+            with i18n.use(language):
+                title = i18n.gettext("News: %(site)s") % {"site": config.site_name}
+                here = i18n.prefix(language)
+                feed = rss(title, site_url + here + "news/", site_url + here + NEWS_FEED, config.site_description or "", posts)
+            (site_dir / here / NEWS_FEED).write_text(feed, encoding="utf-8")
         hashes = self.scripts.hashes()
         if self.session is not None:
             # A dirty rebuild renders some pages only: the others' scripts still count. What the last build wrote and

@@ -113,11 +113,12 @@ def test_every_page_has_open_graph_and_twitter_meta_with_the_sites_image(example
         assert meta["og:image"].endswith("/" + SITE_IMAGE) and urlsplit(meta["og:image"]).scheme in ("http", "https"), path
 
 
-def test_a_hand_written_page_previews_its_front_matter(example_site):
-    meta = {a.get("property"): a.get("content") for t, a in Page((example_site / "about" / "index.html").read_text(encoding="utf-8")).elements if t == "meta"}
-    text = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
-    title = re.search(r"^title: (.+)$", text, re.M)
-    assert meta["og:title"] == (title.group(1).strip() if title else "About")
+@pytest.mark.parametrize(("built", "source"), [("about", "about.nl.md"), ("en/about", "about.en.md")])
+def test_a_hand_written_page_previews_its_front_matter(example_site, built, source):
+    meta = {a.get("property"): a.get("content") for t, a in Page((example_site / built / "index.html").read_text(encoding="utf-8")).elements if t == "meta"}
+    text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    title = re.search(r"^title: (.+)$", text, re.M) or re.search(r"^# (.+)$", text, re.M)
+    assert meta["og:title"] == title.group(1).strip()
 
 
 def embed_size(site, path) -> int:

@@ -62,16 +62,18 @@ def test_a_listings_further_pages_are_in_the_sitemap_with_their_own_preview_but_
 
     site = demo_city / "site"
     further = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("**/page/*/index.html"))
-    assert {url.split("page/")[0] for url in further} == {"showcase/", "buy-social/", "certification/"}
+    listings = {"showcase/", "buy-social/", "certification/"}
+    assert {url.split("page/")[0] for url in further} == listings | {"en/" + url for url in listings}
     locs = {u.findtext(f"{{{NAMESPACE}}}loc") for u in ET.fromstring((site / "sitemap.xml").read_bytes())}
     site_url = min(locs, key=len)
     assert {site_url + url for url in further} <= locs
     indexed = set(read_index(site))
     assert not [url for url in indexed if "/page/" in url]
-    assert {"/showcase/", "/buy-social/", "/certification/", "/lobby/tracker/"} <= indexed
+    assert {"/showcase/", "/buy-social/", "/certification/", "/lobby/tracker/", "/en/showcase/", "/en/lobby/tracker/"} <= indexed
     for url in further:
         page = read(site, url)
         number = url.rstrip("/").rpartition("/")[2]
         assert [a["data-listing-page"] for _, a in page.elements if "data-listing-page" in a] == [number], url
         meta = {a.get("property"): a.get("content") for tag, a in page.elements if tag == "meta" and a.get("property")}
-        assert meta["og:url"] == site_url + url and f"page {number} of" in meta["og:title"], url
+        words = f"page {number} of" if url.startswith("en/") else f"pagina {number} van"  # in the page's language
+        assert meta["og:url"] == site_url + url and words in meta["og:title"], url
