@@ -271,3 +271,35 @@ def test_exports_of_a_site_of_two_languages_match_the_golden_files(tmp_path):
     for name, text in files.items():
         with open(BILINGUAL / name.removeprefix("data/"), encoding="utf-8", newline="") as golden:
             assert text == golden.read(), name
+
+
+def test_a_row_with_its_translations_reads_back_as_the_record_it_was_made_from(tmp_path):
+    """An export's row, its `<field>_<lang>` cells folded back into a mapping by language, is the record again."""
+    from macros.localized import Localized
+
+    catalog = bilingual_catalog(tmp_path)
+
+    def fold(model, data):
+        if isinstance(data, list):
+            return [fold(model, d) for d in data]
+        if not isinstance(data, dict) or not hasattr(model, "model_fields"):
+            return data
+        names = introspect.translatable_fields(model)
+        out = {}
+        for key, value in data.items():
+            if any(key == f"{name}_nl" for name in names):
+                continue
+            nested = introspect.inner_model(model.model_fields[key].annotation) if key in model.model_fields else None
+            out[key] = fold(nested, value) if nested else value
+            if key in names and value is not None:
+                out[key] = {"en": value, **({"nl": data[f"{key}_nl"]} if data.get(f"{key}_nl") is not None else {})}
+        return out
+
+    for kind in KINDS:
+        for exported, record in zip(json.loads(export_files(catalog)[f"data/{kind}.json"]), catalog.all(kind), strict=True):
+            again = KINDS[kind].model.model_validate(_as_loaded(fold(KINDS[kind].model, _as_written(kind, exported))))
+            for name in introspect.translatable_fields(KINDS[kind].model):
+                value = getattr(record, name)
+                assert (getattr(again, name).translations if isinstance(value, Localized) else getattr(again, name)) == (
+                    value.translations if isinstance(value, Localized) else value
+                ), (kind, name)
