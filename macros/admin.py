@@ -4,7 +4,12 @@ Every kind is a collection writing the same YAML files editors commit: one file 
 slug, for the folder kinds; the vocabularies, the manifesto and the procurement rules as files. Each field's
 widget follows its type (a reference is a relation to the records or vocabulary entries it may name, a closed set
 of words a select, Markdown only where a field takes Markdown), with the model's required fields, patterns,
-bounds and field docs as hints. Web edits go through the editorial workflow: each is a pull request that CI
+bounds and field docs as hints.
+
+A translatable field (plain text in the site's default language, or a mapping by language) keeps the widget of its
+text: Decap has no widget for "text, or a mapping", and its object widget breaks on the plain text that most files
+hold. So the editor edits the default language's text, and its hint says that translations are written in the
+YAML file: a text written per language shows there as a mapping, and typing over it replaces the translations. Web edits go through the editorial workflow: each is a pull request that CI
 checks with `wise check` like any other commit.
 
 The collections are committed as `data/schemas/admin.yml` (`make schemas`; a test fails on drift). The build
@@ -37,6 +42,7 @@ ADMIN_FILE = "admin.yml"  # in data/schemas/, beside the JSON Schemas
 LEFT_OUT: dict[tuple[str, str], str] = {
     ("monitoring", "by_district"): "figures per district are a mapping keyed by district id: edit them in the YAML file",
 }
+TRANSLATABLE_HINT = "in the default language; a text with translations ({nl: ..., en: ...}) is edited in the YAML file"
 _DATE_WORDS = ("year", "month", "day", "hour", "minute", "second")  # Decap's own words in slug and summary templates
 _MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
 
@@ -150,6 +156,8 @@ def field_config(name: str, field) -> dict:
     ref = spec.marker(annotation, Ref)
     if ref is not None and ref.also:
         hint += f" (the words {', '.join(ref.also)} are written in the YAML file)"
+    if spec.translatable(annotation):
+        hint += ("; " if hint else "") + TRANSLATABLE_HINT
     if hint:
         out["hint"] = hint
     out["required"] = field.is_required()

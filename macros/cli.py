@@ -39,6 +39,7 @@ def cmd_new(args) -> int:
     from .templates import ENTRIES, entry_template, new_record
 
     kind = next((k for k, v in KINDS.items() if args.kind in (k, v.folder)), args.kind)
+    _use_site_languages(args.data_dir)
     if kind in ENTRIES:
         # One file holds every entry: print one to paste into it, so the editor's file is never rewritten.
         try:
@@ -59,10 +60,20 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _use_site_languages(data_dir: str | None) -> None:
+    """Take the site's languages from the mkdocs.yml beside DATA_DIR (default ./data), as reading the data does: the
+    templates and the schemas name them."""
+    from . import i18n
+    from .settings import read_settings
+
+    i18n.configure(read_settings(Path(data_dir or "data").resolve().parent).languages)
+
+
 def cmd_schemas(args) -> int:
     from .admin import ADMIN_FILE, collections_text
     from .schemas import write_schemas
 
+    _use_site_languages(args.data_dir)
     folder = Path(args.data_dir or "data") / "schemas"
     for path in write_schemas(folder):
         print(f"wrote {path}")
@@ -98,7 +109,7 @@ def cmd_stats(args) -> int:
     catalog = _read(args.data_dir)
     if catalog is None:
         return 1
-    print("\n".join(stats_lines(catalog, args.review_days, args.quiet_days)))
+    print("\n".join(stats_lines(catalog, args.review_days, args.quiet_days, args.untranslated)))
     return 0
 
 
@@ -173,10 +184,13 @@ def parser() -> argparse.ArgumentParser:
     reference = sub.add_parser("reference", help="regenerate docs/reference/ (data model and exports) from the models")
     reference.add_argument("--docs-dir", dest="docs_dir", default="docs")
     reference.set_defaults(func=cmd_reference)
-    stats = sub.add_parser("stats", help="counts per kind and what is stale")
+    stats = sub.add_parser("stats", help="counts per kind, what is stale, and what is not yet translated")
     stats.add_argument("data_dir", nargs="?", metavar="DATA_DIR")
     stats.add_argument("--review-days", type=int, default=365, help="a position is stale this many days after its last review (default 365)")
     stats.add_argument("--quiet-days", type=int, default=180, help="an open ask is stale after this many days without a step (default 180)")
+    stats.add_argument(
+        "--untranslated", type=int, default=50, metavar="N", help="list at most N records with text not yet translated, per language (0: all; default 50)"
+    )
     stats.set_defaults(func=cmd_stats)
     demo = sub.add_parser("demo-data", help="write a synthetic data set (for benchmarks and load tests)")
     demo.add_argument("--enterprises", type=int, required=True, metavar="N")

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import i18n
+from .localized import Localized, in_language
 from .mdx import SCROLL_CLASS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "records"
@@ -26,7 +27,11 @@ _ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
 def markdown(text: str | None) -> Markup:
-    """A markdown field as sanitised HTML: allowed Markdown renders; raw HTML and unsafe links do not."""
+    """A markdown field as sanitised HTML: allowed Markdown renders; raw HTML and unsafe links do not. A translatable
+    field renders the active language's text; another language's, where it has no translation, is wrapped in an
+    element naming that language and followed by a note (macros/localized.py)."""
+    if isinstance(text, Localized):
+        return in_language(markdown(text.text()), text)
     if not text:
         return Markup("")
     # Raw HTML is escaped before Markdown sees it, so it shows as text instead of vanishing.
@@ -40,7 +45,10 @@ def markdown(text: str | None) -> Markup:
 
 
 def paragraphs(text: str | None) -> Markup:
-    """Plain text shown as written: escaped, blank lines make paragraphs, newlines make line breaks."""
+    """Plain text shown as written: escaped, blank lines make paragraphs, newlines make line breaks. A translatable
+    field shows the active language's text, or another language's wrapped and noted as `markdown` does."""
+    if isinstance(text, Localized):
+        return in_language(paragraphs(text.text()), text)
     if not text:
         return Markup("")
     blocks = [b for b in str(text).strip().split("\n\n") if b.strip()]

@@ -4,7 +4,8 @@ The template is derived from the model (field order, required or optional, descr
 so it never disagrees with what `wise check` accepts. Required fields are left for the
 editor to fill, optional ones are commented out, and nothing is ever overwritten. For a
 one-file kind whose entries are added one at a time (the glossary's terms), `wise new`
-prints an entry to paste into that file and writes nothing.
+prints an entry to paste into that file and writes nothing. On a site with several languages, each
+translatable field's comment shows its other form: a mapping by language.
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import i18n
 from .kinds import KINDS
 from .kinds.fields import SLUG, WINDOWS_RESERVED, Ref, slugify
 from .kinds.glossary import Term
-from .kinds.introspect import derived, full_annotation, inner_model, is_list, literal_values, marker
+from .kinds.introspect import derived, full_annotation, inner_model, is_list, literal_values, marker, translatable
+
+
+def per_language() -> str:
+    """How a translatable field is written per language on this site (none on a site with one language)."""
+    languages = i18n.languages()
+    if len(languages) < 2:
+        return ""
+    return "or per language: {" + ", ".join(f'{language}: "…"' for language in languages) + "}"
 
 
 def _describe(field) -> str:
@@ -38,9 +48,12 @@ def _field_lines(model, title_field: str, name: str, record_id: str | None = Non
         if derived(field):
             continue  # written elsewhere; the build fills it in
         hint = _describe(field)
+        mapping = per_language() if translatable(full_annotation(field)) else ""
+        if mapping:
+            hint = f"{hint}; {mapping}" if hint else mapping
         comment = f"  # {hint}" if hint else ""
         if field_name == title_field:
-            lines.append(f"{field_name}: {json.dumps(name, ensure_ascii=False)}")
+            lines.append(f"{field_name}: {json.dumps(name, ensure_ascii=False)}" + (f"  # {mapping}" if mapping else ""))
         elif field_name == "id" and record_id:
             lines.append(f"id: {record_id}{comment}")
         elif field_name == "example":
@@ -63,9 +76,18 @@ def template(kind: str, name: str) -> str:
     lines = [
         f"# {(model.__doc__ or kind).strip().splitlines()[0]}",
         "# Fill in the empty required fields; uncomment optional ones you need. Check with: wise check",
+        *_languages_note(),
         "",
     ]
     return "\n".join(lines + _field_lines(model, spec.title_field, name)) + "\n"
+
+
+def _languages_note() -> list[str]:
+    """On a site with several languages, what plain text in a translatable field is."""
+    languages = i18n.languages()
+    if len(languages) < 2:
+        return []
+    return [f"# Text marked 'per language' is plain text in {languages[0]} (the default language), or a mapping by language."]
 
 
 # One-file kinds whose entries editors add one at a time: (the list field, the entry's model, its title field).

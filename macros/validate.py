@@ -65,6 +65,9 @@ def problem_from_error(model: type[BaseModel], loaded: Loaded, error: dict) -> P
     if kind == "extra_forbidden":
         message += _suggestion(model, loc)
         return loaded.problem(loc, message, rule, key=True)
+    if error["loc"][-1:] == ("[key]",):
+        # A mapping's key was refused (a language a text is written in): the key itself is the mistake.
+        return loaded.problem(loc, message, rule, key=True)
     if kind not in ("missing", "extra_forbidden") and isinstance(error.get("input"), (str, int, float)) and rule in ("enum", "range"):
         message += f": {error['input']!r}"
     if kind == "missing":
@@ -78,8 +81,8 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
     out, node = [], data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if part == "[key]":
-            continue
+        if isinstance(part, str) and part.startswith("[") and part.endswith("]"):
+            continue  # "[key]" (the key of the part before), or a bracketed union tag of ours
         if isinstance(node, dict) and part in node:
             out.append(part)
             node = node[part]

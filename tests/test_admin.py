@@ -152,7 +152,7 @@ def test_required_fields_patterns_bounds_and_hints_come_from_the_models():
     share = config_field(fields_of("monitoring"), ("measures", "market_revenue_share"))
     assert (share["min"], share["max"]) == (0, 100)
     assert config_field(fields_of("official"), ("memberships",))["min"] == 1
-    assert config_field(fields_of("enterprise"), ("summary",))["hint"] == "at most 200 characters, shown on cards"
+    assert config_field(fields_of("enterprise"), ("summary",))["hint"] == "at most 200 characters, shown on cards; " + admin.TRANSLATABLE_HINT
 
 
 def test_markdown_is_offered_only_where_a_field_takes_markdown():

@@ -11,7 +11,7 @@ from macros.glossary import Terms, glossary_terms, hard_words
 
 
 def term(term_id: str, *forms: str, hard: bool = False) -> SimpleNamespace:
-    return SimpleNamespace(id=term_id, forms=lambda: forms, hard=hard)
+    return SimpleNamespace(id=term_id, forms=lambda language=None: forms, hard=hard)
 
 
 TERMS = Terms(
@@ -125,7 +125,7 @@ def test_the_glossary_terms_export_has_a_row_per_term_in_the_models_field_order(
     data = Data()
     assert term_rows(data.catalog()) == []
     data.glossary(example=True)
-    assert term_columns(data.catalog()) == ["id", "term", "also", "dutch", "definition", "hard", "source", "example"] == [n for n, _ in TERM_DOCS]
+    assert term_columns(data.catalog()) == ["id", "term", "also", "dutch", "definition", "hard", "source", "example"] == [n for n, _ in TERM_DOCS if not n.endswith("_<lang>")]
     assert term_rows(data.catalog()) == [
         {
             "id": "wise",

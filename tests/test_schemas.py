@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ROOT
 
+from macros import i18n
 from macros.kinds import KINDS
 from macros.schemas import schema_text
+from macros.settings import read_settings
+
+
+@pytest.fixture(autouse=True)
+def site_languages():
+    """The schemas name the site's languages (mkdocs.yml), as `make schemas` reads them."""
+    i18n.configure(read_settings(ROOT).languages)
 
 
 def test_committed_schemas_match_the_models():

@@ -20,9 +20,9 @@ from macros.views.glossary import glossary_links, mark_first_uses
 
 TERMS = Terms(
     [
-        SimpleNamespace(id="wise", forms=lambda: ("WISE", "WISEs")),
-        SimpleNamespace(id="social-return", forms=lambda: ("social return", "SROI")),
-        SimpleNamespace(id="job-coach", forms=lambda: ("job coach", "jobcoach")),
+        SimpleNamespace(id="wise", forms=lambda language=None: ("WISE", "WISEs")),
+        SimpleNamespace(id="social-return", forms=lambda language=None: ("social return", "SROI")),
+        SimpleNamespace(id="job-coach", forms=lambda language=None: ("job coach", "jobcoach")),
     ]
 )
 

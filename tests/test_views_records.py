@@ -87,7 +87,7 @@ def test_a_download_documents_its_columns_in_order_starting_with_the_id():
     assert vocabulary.columns[:3] == (
         ("id", "the record's id: its file name and URL slug"),
         ("example", "true for fictional demo content; the page says so"),
-        ("title", " (required)"),
+        ("title", "(translatable: the text in the site's default language) (required)"),
     )
 
 

@@ -5,6 +5,11 @@ declaration order (so the column order is documented once, by the model). Counts
 from 1 to 9 are published as "<10" here too, exactly as on the pages; certifications carry
 their state on the build date, and an enterprise's networks are filled in from the networks
 that list it, so readers see each fact on both sides while editors write it once.
+
+A translatable field keeps its column, which holds the text in the site's default language (else the first
+written), so existing readers keep working; right after it comes one column per other language of the site,
+`<field>_<lang>` (`summary_en`), empty when the text has no translation in it. Mappings inside a record (an
+enterprise's offerings) carry the same keys in their JSON.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
 from ..kinds.fields import SLUG
-from ..kinds.introspect import inner_model
+from ..kinds.introspect import inner_model, translatable_fields
 from ..kinds.monitoring import PEOPLE
+from ..localized import Localized, other_languages, translation_cells, translation_columns
 from ..privacy import HIDDEN, SMALL, people, publish_column, small
 
 CSV_LIST_SEPARATOR = ";"  # lists of ids; every other list or mapping is a JSON text in its cell
@@ -28,8 +34,39 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a ce
 
 
 def columns(kind: str) -> list[str]:
-    """The export's fields in order: id, then the model's fields as declared."""
-    return ["id", *KINDS[kind].model.model_fields]
+    """The export's fields in order: id, then the model's fields as declared, each translatable one followed by its
+    text in every other language of the site."""
+    return ["id", *with_translations(list(KINDS[kind].model.model_fields), translatable_fields(KINDS[kind].model))]
+
+
+def with_translations(names: list[str], translatable_names) -> list[str]:
+    """Column names with `<name>_<lang>` for every other language of the site right after each translatable one."""
+    return [column for name in names for column in (translation_columns(name) if name in translatable_names else [name])]
+
+
+def spread(row: dict, translatable_names) -> dict:
+    """A row with each translatable value as its default language's text, followed by its text in every other
+    language of the site (None where it has none): the keys in the order `with_translations` gives."""
+    out = {}
+    for name, value in row.items():
+        out[name] = str.__str__(value) if isinstance(value, Localized) else value
+        if name in translatable_names:
+            out |= translation_cells(name, value)
+    return out
+
+
+def _translations(model: Any, dumped: Any) -> Any:
+    """A record's JSON form (`dumped`, from `model`) with every translatable field's other languages beside it, in
+    nested mappings too."""
+    if isinstance(model, list):
+        return [_translations(m, d) for m, d in zip(model, dumped, strict=True)]
+    if isinstance(model, dict):
+        return {k: _translations(model[k], d) for k, d in dumped.items()}
+    if not hasattr(type(model), "model_fields") or not isinstance(dumped, dict):
+        return dumped
+    names = translatable_fields(type(model))
+    nested = {name: _translations(getattr(model, name), value) for name, value in dumped.items() if name not in names}
+    return spread({name: getattr(model, name) if name in names else nested[name] for name in dumped}, names)
 
 
 def _published_enterprise(catalog: Catalog, record: Any, row: dict) -> dict:
@@ -69,6 +106,8 @@ PUBLISH = {"enterprise": _published_enterprise, "monitoring": _published_monitor
 def row(catalog: Catalog, kind: str, record: Any) -> dict:
     """One record as its JSON export object."""
     data = {"id": record.id, **record.model_dump(mode="json")}
+    if other_languages():
+        data = {"id": record.id, **_translations(record, {k: v for k, v in data.items() if k != "id"})}
     publish = PUBLISH.get(kind)
     return publish(catalog, record, data) if publish else data
 
@@ -118,12 +157,22 @@ def to_csv(catalog: Catalog, kind: str) -> str:
 def column_docs(kind: str) -> list[tuple[str, str]]:
     """(column, what it holds) for the documentation of an export, from the model."""
     fields = KINDS[kind].model.model_fields
+    texts = translatable_fields(KINDS[kind].model)
     docs = [("id", "the record's id: its file name and URL slug")]
     for name, field in fields.items():
         model = inner_model(field.annotation)
         text = field.description or (model.__doc__ if model else "") or ""
+        if name in texts:
+            text += " (translatable: the text in the site's default language)"
         docs.append((name, " ".join(text.split()) + (" (required)" if field.is_required() else "")))
+        if name in texts:
+            docs.append(translation_doc(name))
     return docs
+
+
+def translation_doc(name: str) -> tuple[str, str]:
+    """The documentation row of a translatable field's columns in the other languages."""
+    return (f"{name}_<lang>", f"`{name}` in each other language of the site, one column each (`{name}_en`), empty where it has no translation")
 
 
 def export_files(catalog: Catalog) -> dict[str, str]:

@@ -10,6 +10,10 @@ the tables join) and as JSON (`organizations.json`: each organization with its s
 inside). HSDS ids are UUIDs: each is made (UUID version 5) from the address of what it stands for on this site, so it
 stays the same from build to build and differs between two sites. The tables and fields are declared once, below,
 with what fills each; the package descriptor and docs/reference/exports.md are made from that declaration.
+
+A field filled from translatable record text holds the site's default language's text, and is followed by an
+extension field per other language of the site, `<field>_<lang>` (`description_en`), empty (in the JSON: left out)
+where the text has no translation.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from typing import Any
 from .. import certification
 from ..catalog import Catalog
 from ..kinds import KINDS
-from . import FORMULA_START, json_text
+from ..localized import join, other_languages
+from . import FORMULA_START, json_text, spread
 
 PROFILE = "tabular-data-package"
 
@@ -41,6 +46,25 @@ class Field:
     format: str | None = None  # uuid, email, uri
     enum: tuple[str, ...] = ()
     extension: bool = False  # ours, not HSDS's (HSDS lets publishers add fields)
+    translatable: bool = False  # filled from translatable text: followed by `<name>_<lang>` for the site's other languages
+
+    def in_languages(self) -> tuple[Field, ...]:
+        """The field, and after a translatable one its extension field for each other language of the site."""
+        if not self.translatable:
+            return (self,)
+        return (
+            self,
+            *(
+                Field(
+                    f"{self.name}_{language}",
+                    "string",
+                    f"{self.means}, in {language}",
+                    f"the same, in {language}; empty where it has no translation",
+                    extension=True,
+                )
+                for language in other_languages()
+            ),
+        )
 
     def descriptor(self) -> dict:
         """The field as Table Schema writes it in datapackage.json."""
@@ -73,6 +97,14 @@ class Table:
     fields: tuple[Field, ...]
     foreign_keys: tuple[tuple[str, str], ...] = ()  # (field, table whose id it names)
 
+    def columns(self) -> tuple[Field, ...]:
+        """The table's fields as published: the declared ones, each translatable one followed by its other languages."""
+        return tuple(column for f in self.fields for column in f.in_languages())
+
+    def texts(self) -> tuple[str, ...]:
+        """The names of its fields filled from translatable text."""
+        return tuple(f.name for f in self.fields if f.translatable)
+
 
 TABLES = (
     Table(
@@ -81,7 +113,7 @@ TABLES = (
         (
             ID,
             Field("name", "string", "the organization's name", "`name`", True),
-            Field("description", "string", "a brief summary", "`summary`", True),
+            Field("description", "string", "a brief summary", "`summary`", True, translatable=True),
             Field("email", "string", "the contact e-mail address", "`contact.email`", format="email"),
             Field("website", "string", "its website", "`website`", format="uri"),
             Field("year_incorporated", "number", "the year it was formed", "`founded`"),
@@ -96,8 +128,14 @@ TABLES = (
         (
             ID,
             org_id_field(True),
-            Field("name", "string", "the service's name", "an offering's `name`; \"Work or refer here: \" and the enterprise's name", True),
-            Field("description", "string", "a description", "an offering's `description`; the enterprise's `how_to_apply`, else its jobs' titles"),
+            Field("name", "string", "the service's name", "an offering's `name`; \"Work or refer here: \" and the enterprise's name", True, translatable=True),
+            Field(
+                "description",
+                "string",
+                "a description",
+                "an offering's `description`; the enterprise's `how_to_apply`, else its jobs' titles",
+                translatable=True,
+            ),
             Field("url", "string", "the service's web page", "the offering's row, or the enterprise's \"Work or refer here\", on its page", format="uri"),
             Field("email", "string", "an address to contact the service", "the enterprise's `contact.email`", format="email"),
             Field(
@@ -108,10 +146,16 @@ TABLES = (
                 True,
                 enum=("active", "inactive", "defunct", "temporarily closed"),
             ),
-            Field("application_process", "string", "how to access the service", '"work or refer here": the enterprise\'s `how_to_apply`'),
-            Field("eligibility_description", "string", "for whom the service is", '"work or refer here": the labels of the enterprise\'s `target_groups`'),
+            Field("application_process", "string", "how to access the service", '"work or refer here": the enterprise\'s `how_to_apply`', translatable=True),
+            Field(
+                "eligibility_description",
+                "string",
+                "for whom the service is",
+                '"work or refer here": the labels of the enterprise\'s `target_groups`',
+                translatable=True,
+            ),
             Field("accreditations", "string", "its accreditations", "the certification schemes the enterprise holds on the day of the build"),
-            Field("category", "string", "what kind of service it is", "an offering's category label; `work or refer here`", extension=True),
+            Field("category", "string", "what kind of service it is", "an offering's category label; `work or refer here`", extension=True, translatable=True),
             Field("cpv", "string", "procurement codes (EU Common Procurement Vocabulary)", "an offering's `cpv`, else its category's codes", extension=True),
             EXAMPLE,
         ),
@@ -209,13 +253,13 @@ def services(catalog: Catalog, e: Any, site_url: str, org: str) -> list[dict]:
         for i, o in enumerate(e.offerings, 1)
     ]
     if works_here(e):
-        groups = ", ".join(catalog.label("target-groups", g) for g in e.target_groups)
+        groups = join(", ", (catalog.label("target-groups", g) for g in e.target_groups))
         rows.append(
             {
                 "id": make_id(f"{url}#work"),
                 "organization_id": org,
                 "name": f"Work or refer here: {e.name}",
-                "description": e.how_to_apply or "; ".join(j.title for j in e.jobs) or None,
+                "description": e.how_to_apply or join("; ", (j.title for j in e.jobs)) or None,
                 "url": f"{url}#work",
                 "email": email,
                 "status": "active",
@@ -269,7 +313,8 @@ def tables(catalog: Catalog, site_url: str) -> dict[str, list[dict]]:
             ]
         if e.contact and e.contact.phone:
             out["phone"].append({"id": make_id(f"{url}#phone"), "organization_id": org, "number": e.contact.phone, "type": "voice", "example": e.example})
-    return out
+    # Translatable text as the default language's, each other language's beside it (macros/exports/__init__.py).
+    return {name: [spread(row, TABLE[name].texts()) for row in rows] for name, rows in out.items()}
 
 
 def cell(field: Field, value: Any) -> str:
@@ -290,9 +335,9 @@ def table_csv(table: Table, rows: list[dict]) -> str:
     """One table as CSV: UTF-8 without a byte-order mark (the package's readers are programs), header row, CRLF lines."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.name for f in table.fields])
+    writer.writerow([f.name for f in table.columns()])
     for row in rows:
-        writer.writerow([cell(f, row.get(f.name)) for f in table.fields])
+        writer.writerow([cell(f, row.get(f.name)) for f in table.columns()])
     return out.getvalue()
 
 
@@ -314,7 +359,7 @@ def datapackage(site_name: str, site_url: str) -> dict:
                 "encoding": "utf-8",
                 "description": f"A row is {t.row_is}.",
                 "schema": {
-                    "fields": [f.descriptor() for f in t.fields],
+                    "fields": [f.descriptor() for f in t.columns()],
                     "primaryKey": "id",
                     **({"foreignKeys": [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in t.foreign_keys]} if t.foreign_keys else {}),
                 },

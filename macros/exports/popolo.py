@@ -5,7 +5,9 @@ administration, national bodies) and the parties (the entries of `data/vocabular
 `organizations`, and `memberships` say who held which post when, and who belonged to which party. Everything is
 derived from the officials, posts and parties as the editors wrote them; nothing is typed twice. Ids are the records'
 own ids (a body's is made from its name, a party's from its id in the vocabulary), so a reader can join this file
-with `/data/official.json`, `/data/post.json` and `/data/vocabulary.json`.
+with `/data/official.json`, `/data/post.json` and `/data/vocabulary.json`. A field filled from translatable text (a
+post's title, a party's label and description) holds the site's default language's text, followed by
+`<field>_<lang>` for each other language of the site that the text is translated into.
 """
 
 from __future__ import annotations
@@ -17,7 +19,21 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..kinds import KINDS
+from ..localized import Localized, translation_cells
 from . import json_text
+
+
+def texts(**fields: Any) -> dict:
+    """Fields filled from record text, in order: each as the default language's text, followed by its translations
+    (`<field>_<lang>`) where it has them; fields without a value are left out, as Popolo writes them."""
+    out: dict = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        out[name] = str.__str__(value) if isinstance(value, Localized) else value
+        out |= {key: text for key, text in translation_cells(name, value).items() if text is not None}
+    return out
+
 
 # A post's `body` → the organization's classification and the first words of its name.
 BODIES = {
@@ -85,8 +101,7 @@ def post(record: Any, site_url: str) -> dict:
     """A post as a Popolo post, in the organization of its body."""
     return {
         "id": record.id,
-        "label": record.title,
-        "role": record.title,
+        **texts(label=record.title, role=record.title),
         "organization_id": body_id(record),
         "links": [page(site_url, "post", record.id)],
         "example": record.example,
@@ -106,8 +121,8 @@ def organizations(catalog: Catalog) -> list[dict]:
     ]
     vocabulary = catalog.vocabulary("parties")
     for entry in vocabulary.entries if vocabulary else ():
-        party = {"id": party_id(entry.id), "name": entry.label, "classification": PARTY_CLASSIFICATION}
-        out.append(party | ({"description": entry.description} if entry.description else {}) | {"example": vocabulary.example})
+        party = {"id": party_id(entry.id), **texts(name=entry.label), "classification": PARTY_CLASSIFICATION}
+        out.append(party | texts(description=entry.description) | {"example": vocabulary.example})
     return out
 
 
@@ -119,7 +134,7 @@ def holding_membership(official: Any, m: Any, record: Any) -> dict:
         "person_id": official.id,
         "organization_id": body_id(record),
         "post_id": m.post,
-        "role": record.title,
+        **texts(role=record.title),
         "start_date": m.start.isoformat(),
         **({"end_date": m.end.isoformat()} if m.end else {}),
         **({"on_behalf_of_id": party_id(official.party)} if official.party and political(record) else {}),
@@ -177,14 +192,19 @@ FIELD_DOCS = (
     ("persons", "id", "the official's id"),
     ("persons", "name, email, contact_details", "the official's name and office contact (e-mail, phone)"),
     ("persons", "links, sources", "the official's page here and office page; the public sources of the record"),
-    ("posts", "id, label, role", "the post's id and title"),
+    ("posts", "id, label, role", "the post's id and title (with `label_<lang>`, `role_<lang>` for each other language it is translated into)"),
     ("posts", "organization_id", "the organization of the post's body"),
     (
         "organizations",
         "id",
         "a body: `<body>-<organisation>` (from the posts' `body` and `organisation`); a party: `party-<id>` (its id in data/vocabularies/parties.yml)",
     ),
-    ("organizations", "name, description", "a body: its kind and organisation; a party: its label and description in the parties' vocabulary"),
+    (
+        "organizations",
+        "name, description",
+        "a body: its kind and organisation; a party: its label and description in the parties' vocabulary (with `name_<lang>`, `description_<lang>` "
+        "for each other language they are translated into)",
+    ),
     ("organizations", "classification", "executive, legislature (council), administration (department), national, or party"),
     (
         "memberships",

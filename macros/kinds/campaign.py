@@ -6,25 +6,41 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, end_not_before_start, fail, text
+from .fields import (
+    EASY_READ_NOTE,
+    Accepts,
+    Date,
+    EasyRead,
+    LocalLine,
+    LocalMarkdown,
+    LocalText,
+    Number,
+    Part,
+    RecordModel,
+    RefTo,
+    Url,
+    end_not_before_start,
+    fail,
+    text,
+)
 
 
 class Milestone(Part):
     """A dated step of the campaign."""
 
     date: Date
-    title: Line
-    note: Text | None = None
+    title: LocalLine
+    note: LocalText | None = None
     source: Url | None = None
 
 
 class Metric(Part):
     """A measured goal: how far along, and since when."""
 
-    label: Line
+    label: LocalLine
     target: Number
     current: Number
-    unit: Line | None = None
+    unit: LocalLine | None = None
     as_of: Date | None = None
     source: Url | None = None
 
@@ -32,7 +48,7 @@ class Metric(Part):
 class CallToAction(Part):
     """What a reader can do now."""
 
-    text: Line
+    text: LocalLine
     url: Url | None = None
 
 
@@ -47,9 +63,9 @@ def hashtag(value: Any) -> str:
 class Campaign(RecordModel):
     """A campaign of the platform."""
 
-    name: Line
-    goal: Text
-    description: Markdown | None = None
+    name: LocalLine
+    goal: LocalText
+    description: LocalMarkdown | None = None
     start: Date | None = None
     end: Date | None = None
     positions: list[RefTo("position")] = []

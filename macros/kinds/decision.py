@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import Date, Line, Part, RecordModel, RefTo, Slug, Text, Url, repeats
+from .fields import Date, Line, LocalLine, LocalText, Part, RecordModel, RefTo, Slug, Url, repeats
 
 # The one definition of each closed list; pages, filters, exports and the scorecard read these.
 Outcome = Literal["adopted", "rejected", "withdrawn", "promised"]
@@ -63,13 +63,13 @@ class Votes(Part):
 class Decision(RecordModel):
     """A decision of the council, a committee or the executive, with its outcome, its source and the vote."""
 
-    title: Line
+    title: LocalLine
     kind: DecisionKind
     date: Date = Field(description="the day it was decided: the vote, or the letter's date")
     body: Body
     committee: Line | None = Field(None, description="the committee's name, when the body is a committee")
     reference: Line | None = Field(None, description="the council's own number for it")
-    summary: Text
+    summary: LocalText
     source: Url = Field(description="the public record of the decision: minutes, the motion, the letter")
     outcome: Outcome
     stance: Literal["for", "against"] = Field(

@@ -14,15 +14,17 @@ from .fields import (
     EasyRead,
     Email,
     Line,
-    Markdown,
+    LocalLine,
+    LocalMarkdown,
+    LocalText,
     Part,
     Phone,
     RecordModel,
     RefTo,
     Signed,
-    Text,
     Url,
     Year,
+    localized,
     max_chars,
     ordered,
     refused,
@@ -56,9 +58,9 @@ class Contact(Part):
 class Offering(Part):
     """Something buyers can buy; its category carries the CPV codes."""
 
-    name: Line
+    name: LocalLine
     category: RefTo("vocab:offering-categories")
-    description: Text | None = None
+    description: LocalText | None = None
     cpv: Cpv | None = None
 
 
@@ -85,8 +87,8 @@ class Figures(Part):
 class Job(Part):
     """An open vacancy or placement."""
 
-    title: Line
-    description: Text | None = None
+    title: LocalLine
+    description: LocalText | None = None
     url: Url | None = None
 
 
@@ -102,8 +104,8 @@ class Enterprise(RecordModel):
     """A (work-integration) social enterprise."""
 
     name: Line
-    summary: Annotated[Line, max_chars(200)] = Field(description="at most 200 characters, shown on cards")
-    description: Markdown | None = None
+    summary: localized(Annotated[Line, max_chars(200)]) = Field(description="at most 200 characters, shown on cards")
+    description: LocalMarkdown | None = None
     sector: RefTo("vocab:sectors")
     district: RefTo("vocab:districts")
     target_groups: list[RefTo("vocab:target-groups")] = []
@@ -114,7 +116,7 @@ class Enterprise(RecordModel):
     contact: Contact | None = None
     legal_form: Line | None = None
     founded: Year | None = None
-    how_to_apply: Text | None = Field(None, description="how job seekers apply or job coaches refer someone")
+    how_to_apply: LocalText | None = Field(None, description="how job seekers apply or job coaches refer someone")
     serves: Annotated[list[RefTo("vocab:districts", also=(CITY_WIDE,))], BeforeValidator(delivery_area)] = Field(
         [], description="where it delivers: `city-wide`, or a list of districts (without it: its own district)"
     )

@@ -15,8 +15,24 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictBool, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    SerializationInfo,
+    StrictBool,
+    Tag,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
+
+from .. import i18n
+from ..localized import Localized
 
 SITE_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -364,14 +380,85 @@ Markdown = Annotated[
     Field(description="Markdown (a safe subset; raw HTML is removed)"),
     Accepts("Markdown (a safe subset; raw HTML is shown as text)"),
 ]
+
+
+# -- text in the site's languages ----------------------------------------------------------------------------------
+def language_key(value: Any) -> str:
+    """A mapping by language is keyed by the site's languages (mkdocs.yml: `languages`)."""
+    languages = i18n.languages()
+    if not isinstance(value, str) or value not in languages:
+        raise fail("language", f"{_show(value)} is not a language of this site; write the text under {_one_of(languages)}")
+    return value
+
+
+def _one_of(languages: tuple[str, ...]) -> str:
+    return languages[0] if len(languages) == 1 else "one of " + ", ".join(languages)
+
+
+def some_language(value: Any) -> Any:
+    """A mapping by language gives the text in at least one language (a Localized given again gives its translations)."""
+    if isinstance(value, Localized):
+        return value.translations
+    if isinstance(value, dict) and not value:
+        raise fail("required", f"gives the text in no language: write it as plain text, or under {_one_of(i18n.languages())}")
+    return value
+
+
+def as_localized(value: str | dict[str, str]) -> Localized:
+    """Plain text is the text in the site's default language; a mapping holds it per language."""
+    return Localized({i18n.default_language(): value} if isinstance(value, str) else value)
+
+
+def plain_text(value: Localized, info: SerializationInfo) -> str | Localized:
+    """A translatable value dumped as JSON is its plain value, the default language's text (the exports add the other
+    languages beside it); dumped as Python objects it stays the Localized."""
+    return str.__str__(value) if info.mode_is_json() else value
+
+
+@dataclass(frozen=True)
+class Translatable:
+    """Marks a field whose text may be written per language: plain text (the site's default language), or a mapping
+    by language whose every text passes the field's checks. Its value is a Localized (macros/localized.py). In the
+    JSON Schema: a string, or an object keyed by the site's languages holding strings."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict:
+        schema = handler(core_schema)
+        choices = schema.get("oneOf") or schema.get("anyOf") or []
+        for choice in choices:
+            if choice.get("type") == "object":
+                choice["propertyNames"] = {"enum": list(i18n.languages())}
+                choice["minProperties"] = 1
+                choice["description"] = "the text per language: " + ", ".join(i18n.languages())
+        return {"anyOf": choices} if choices else schema
+
+
+def localized(inner: Any) -> Any:
+    """A translatable field: `inner` (a text type with its checks) as plain text in the site's default language, or a
+    mapping by language (`{nl: "…", en: "…"}`) whose every text gets exactly the checks of `inner`, each reported at
+    its own line. Its value is a Localized."""
+    by_language = Annotated[dict[Annotated[str, BeforeValidator(language_key)], inner], BeforeValidator(some_language)]
+    return Annotated[
+        # The tags are bracketed, as pydantic's own "[key]": they name no place in the data (validate.py skips them).
+        Annotated[inner, Tag("[text]")] | Annotated[by_language, Tag("[by language]")],
+        Discriminator(lambda value: "[by language]" if isinstance(value, (dict, Localized)) else "[text]"),
+        AfterValidator(as_localized),
+        PlainSerializer(plain_text, return_type=str),
+        Translatable(),
+    ]
+
+
+LocalText = localized(Text)
+LocalLine = localized(Line)
+LocalMarkdown = localized(Markdown)
+
 EASY_READ_CHARS = 800
 EASY_READ_WORDS = 15  # words in a sentence of easy-read text, at most (`wise check` warns above it)
 EASY_READ_NOTE = (
     f"the record in easy-read words (language level B1), at most {EASY_READ_CHARS} characters: short sentences, one idea per sentence, "
     f"no jargon; shown first on its page. `wise check` warns about a sentence of more than {EASY_READ_WORDS} words and about the glossary's hard words"
+    " (in each language's text)"
 )
-# Plain text, one language for now: like every text field, it will take a mapping by language when the site has two.
-EasyRead = Annotated[Text, max_chars(EASY_READ_CHARS), Accepts("text in easy-read words")]
+EasyRead = localized(Annotated[Text, max_chars(EASY_READ_CHARS), Accepts("text in easy-read words")])
 Slug = Annotated[str, BeforeValidator(slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": 64}), Accepts("id")]
 Url = Annotated[str, BeforeValidator(http_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}), Accepts("http(s) URL")]
 UrlOrMailto = Annotated[

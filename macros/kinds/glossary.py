@@ -3,8 +3,9 @@
 A term is found in record text by its forms (the term, the other ways it is written, its Dutch word), so each form
 is words of letters and digits joined by single spaces or hyphens: nothing a text could hold around it (markup,
 punctuation) is part of it. `hard: true` marks the words easy-read texts should not use (`wise check` warns).
-The texts are plain strings in English for now; definitions and terms are the fields that will take a mapping by
-language once the site speaks two.
+The term, its definition and the glossary's title and intro are translatable (plain text in the site's default language,
+or a mapping by language): a term is found in a text by its forms in that text's language, the term in that language
+(or its fallback, untranslated), its other forms and its Dutch word.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-from .fields import SLUG, Accepts, Flag, Line, Part, RecordModel, Slug, Text, fail, max_chars, no_personal_data, repeats, text
+from .fields import SLUG, Accepts, Flag, LocalLine, LocalText, Part, RecordModel, Slug, Text, fail, localized, max_chars, no_personal_data, repeats, text
 from .position import ARTICLE  # a hand-written page under docs/, as positions cite them
 
 FORM = re.compile(r"^[^\W_]+(?:[ -][^\W_]+)*$")
@@ -65,23 +66,35 @@ class Term(Part):
     """One term; its anchor on /glossary/ is its id, and its first use on a record's page links there."""
 
     id: Slug = Field(description="the term's anchor on /glossary/ (`#<id>`)")
-    term: Form = Field(description="the term as readers see it (English for now): WISE, reserved contract")
-    also: list[Form] = Field([], description="other forms that count as a use of the term: a plural, the abbreviation, the words spelled out")
-    dutch: Form | None = Field(None, description="the Dutch term (loonkostensubsidie); a use of it counts too")
-    definition: Annotated[Text, max_chars(400)] = Field(description="in plain words, one or two sentences (at most 400 characters)")
+    term: localized(Form) = Field(description="the term as readers see it, in each language: WISE, reserved contract (Dutch: voorbehouden opdracht)")
+    also: list[Form] = Field([], description="other forms that count as a use of the term in any language: a plural, the abbreviation, the words spelled out")
+    dutch: Form | None = Field(None, description="the Dutch term (loonkostensubsidie); a use of it counts too, in any language")
+    definition: localized(Annotated[Text, max_chars(400)]) = Field(description="in plain words, one or two sentences (at most 400 characters)")
     hard: Flag = Field(False, description="a hard word: easy-read texts say it in everyday words instead (`wise check` warns)")
     source: PageSource = Field(description="the page of this site the definition comes from: `knowledge/isomorphism.md`, `procurement`, `scheme:<id>`")
 
-    def forms(self) -> tuple[str, ...]:
-        """Every form that counts as a use of the term: the term, the other forms, the Dutch word."""
-        return (self.term, *self.also, *((self.dutch,) if self.dutch else ()))
+    def places(self) -> tuple[tuple[tuple, str], ...]:
+        """(where in the term, form) for every form it is written with: the term in each language, the other forms,
+        the Dutch word."""
+        return (
+            # A term in one language is written as plain text, or is the only text of its mapping: the place is the value.
+            *(((("term", language) if len(self.term.translations) > 1 else ("term",)), word) for language, word in self.term.translations.items()),
+            *((("also", j), word) for j, word in enumerate(self.also)),
+            *(((("dutch",), self.dutch),) if self.dutch else ()),
+        )
+
+    def forms(self, language: str | None = None) -> tuple[str, ...]:
+        """The forms that count as a use of the term in a text in `language`: the term in that language (its fallback
+        where it has none), the other forms and the Dutch word; without a language, every form in every language."""
+        words = self.term.translations.values() if language is None else (self.term.text(language),)
+        return tuple(dict.fromkeys((*words, *self.also, *((self.dutch,) if self.dutch else ()))))
 
 
 class Glossary(RecordModel):
     """The glossary: the words the site's texts use, each with a plain definition and where it comes from."""
 
-    title: Line
-    intro: Text | None = None
+    title: LocalLine
+    intro: LocalText | None = None
     terms: list[Term] = Field(min_length=1)
 
 
@@ -99,17 +112,23 @@ def anchors_of_their_own(record: Glossary):
 
 
 def one_term_per_form(record: Glossary):
-    """A form (term, other form or Dutch word; case, spaces and hyphens aside) belongs to one term, once: a text that
-    uses it must link to one definition."""
+    """A form (the term in any language, another form or the Dutch word; case, spaces and hyphens aside) belongs to one
+    term, once: a text that uses it must link to one definition. The term may be one word in several languages, and
+    its Dutch word may be its Dutch term."""
     owner: dict[str, str] = {}
     for i, t in enumerate(record.terms):
-        places = [("term",), *(("also", j) for j in range(len(t.also))), *((("dutch",),) if t.dutch else ())]
-        for place, value in zip(places, t.forms(), strict=True):
+        own: set[str] = set()  # the term's words in each language and its Dutch word
+        for place, value in t.places():
             key = form_key(value)
+            words = place[0] in ("term", "dutch")
+            if words and key in own:
+                continue
             if key in owner:
                 yield ("terms", i, *place), f"'{value}' is already a form of '{owner[key]}'", "duplicate"
             else:
                 owner[key] = t.id
+            if words:
+                own.add(key)
 
 
 MODEL = Glossary

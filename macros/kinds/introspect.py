@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import Accepts, Derived, Ref
+from .fields import Accepts, Derived, Ref, Translatable
 
 
 def full_annotation(field) -> Any:
@@ -105,6 +105,17 @@ def accepts(annotation: Any) -> str | None:
         return "one of: " + ", ".join(f"`{v}`" for v in values)
     named = marker(annotation, Accepts)
     return named.name if named else None
+
+
+def translatable(annotation: Any) -> bool:
+    """Whether a field's text may be written per language (plain text in the default language, or a mapping by
+    language), its value a Localized."""
+    return marker(annotation, Translatable) is not None
+
+
+def translatable_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of a model's translatable fields, in declaration order."""
+    return tuple(name for name, annotation in fields(model) if translatable(annotation))
 
 
 def derived(field) -> Derived | None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .fields import Date, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, repeats
+from .fields import Date, Line, LocalLine, LocalMarkdown, LocalText, Part, RecordModel, RefTo, Slug, repeats
 
 
 class Article(Part):
     """One article of the manifesto; linkable as #article-<id>."""
 
     id: Slug
-    heading: Line
-    text: Text
+    heading: LocalLine
+    text: LocalText
     topics: list[RefTo("vocab:topics")] = Field([], description="topics the article speaks to (briefings pick articles by topic)")
 
 
@@ -34,9 +34,9 @@ class Signatory(Part):
 class Manifesto(RecordModel):
     """The manifesto."""
 
-    title: Line
+    title: LocalLine
     adopted: Date | None = None
-    preamble: Markdown | None = None
+    preamble: LocalMarkdown | None = None
     articles: list[Article] = Field(min_length=1)
     signatories: list[Signatory] = []
 

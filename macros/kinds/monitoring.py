@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .fields import Date, Line, Markdown, Number, Part, RecordModel, RefTo, Text, Url, Year
+from .fields import Date, Line, LocalMarkdown, LocalText, Number, Part, RecordModel, RefTo, Url, Year
 
 
 class Source(Part):
@@ -61,11 +61,11 @@ class Monitoring(RecordModel):
 
     year: Year
     source: Source
-    method: Markdown | None = None
+    method: LocalMarkdown | None = None
     reference_date: Date | None = None
     measures: Measures
     by_district: dict[RefTo("vocab:districts"), Measures] = {}
-    notes: Text | None = None
+    notes: LocalText | None = None
 
 
 def year_matches_file(record: Monitoring):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Date, Line, Markdown, RecordModel, RefTo, Text, Url, end_not_before_start
+from .fields import Date, Line, LocalMarkdown, LocalText, RecordModel, RefTo, Url, end_not_before_start
 
 
 class Network(RecordModel):
@@ -12,8 +12,8 @@ class Network(RecordModel):
 
     name: Line
     kind: Literal["network", "project", "programme"]
-    summary: Text
-    description: Markdown | None = None
+    summary: LocalText
+    description: LocalMarkdown | None = None
     members: list[RefTo("enterprise")] = []
     partners: list[Line] = []
     start: Date | None = None

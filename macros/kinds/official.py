@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .enterprise import Contact
-from .fields import Date, Line, Part, RecordModel, RefTo, Text, Url, ordered
+from .fields import Date, Line, LocalText, Part, RecordModel, RefTo, Url, ordered
 
 # How the platform was in touch with an official: the one list every page, feed and export uses.
 ContactKind = Literal["meeting", "letter", "hearing", "call"]
@@ -30,7 +30,7 @@ class Contacted(Part):
 
     date: Date
     kind: ContactKind
-    note: Text | None = Field(None, description="what was discussed, as it may be published")
+    note: LocalText | None = Field(None, description="what was discussed, as it may be published")
     source: Url
 
 

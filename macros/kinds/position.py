@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
 
-from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, Markdown, Part, RecordModel, RefTo, Slug, Text, Url, fail, repeats, text
+from .fields import EASY_READ_NOTE, Accepts, Date, EasyRead, Line, LocalLine, LocalMarkdown, LocalText, Part, RecordModel, RefTo, Slug, Url, fail, repeats, text
 from .official import ContactKind
 
 # The steps an ask goes through; the one definition every page, filter and export uses.
@@ -23,7 +23,7 @@ class Step(Part):
 
     date: Date
     status: AskStatus
-    note: Text | None = None
+    note: LocalText | None = None
     source: Url
     officials: list[RefTo("official")] = []
 
@@ -32,7 +32,7 @@ class Ask(Part):
     """One concrete thing the platform asks; linkable as #ask-<id>."""
 
     id: Slug
-    text: Text
+    text: LocalText
     history: list[Step] = []
 
 
@@ -43,7 +43,7 @@ class Contact(Part):
     date: Date
     kind: ContactKind
     officials: list[RefTo("official")] = Field(min_length=1)
-    note: Text | None = Field(None, description="what was discussed, as it may be published")
+    note: LocalText | None = Field(None, description="what was discussed, as it may be published")
     source: Url
 
 
@@ -76,13 +76,13 @@ Evidence = Annotated[
 class Position(RecordModel):
     """A policy position and its asks."""
 
-    title: Line
-    summary: Text
+    title: LocalLine
+    summary: LocalText
     topics: list[RefTo("vocab:topics")] = []
     status: Literal["active", "achieved", "dropped"]
     last_reviewed: Date
     targets: list[RefTo("post")] = Field([], description="the posts that hold the file")
-    rationale: Markdown | None = None
+    rationale: LocalMarkdown | None = None
     asks: list[Ask] = Field(min_length=1)
     evidence: list[Evidence] = []
     easy_read: EasyRead | None = Field(None, description=EASY_READ_NOTE)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Line, RecordModel, RefTo, Text
+from .fields import Line, LocalLine, LocalText, RecordModel, RefTo
 
 
 class Post(RecordModel):
     """A public office; officials hold it over time through their memberships."""
 
-    title: Line
+    title: LocalLine
     body: Literal["executive", "council", "department", "national"]
     organisation: Line | None = None
     department: Line | None = None
     portfolio: list[RefTo("vocab:topics")] = []
     district: RefTo("vocab:districts") | None = None
-    description: Text | None = None
+    description: LocalText | None = None
 
 
 MODEL = Post

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .fields import Count, Date, Flag, Line, Number, Part, RecordModel, RefTo, Slug, Text, Url, ordered, repeats
+from .fields import Count, Date, Flag, Line, LocalLine, LocalText, Number, Part, RecordModel, RefTo, Slug, Url, ordered, repeats
 
 
 class Source(Part):
@@ -26,7 +26,7 @@ class Threshold(Part):
     """An EU threshold: above this value (excluding VAT) a contract is tendered EU-wide."""
 
     id: Slug
-    label: Line
+    label: LocalLine
     amount: Number = Field(description="euros, excluding VAT")
     valid_from: Date
     valid_until: Date | None = None
@@ -41,7 +41,7 @@ class ReservedContracts(Part):
     figures_valid_years: Annotated[Count, Field(le=20)] | None = Field(
         None, description="an enterprise's latest figures count for the test for this many years after their year (default 2)"
     )
-    summary: Text
+    summary: LocalText
     sources: list[Source] = Field(min_length=1)
 
 
@@ -49,7 +49,7 @@ class Rate(Part):
     """A social return rate: this percent of the contract value, for contracts of this kind."""
 
     id: Slug
-    label: Line
+    label: LocalLine
     percentage: Annotated[Number, Field(le=100)]
     labour_share_below: Annotated[Number, Field(le=100)] | None = Field(
         None, description="applies instead of the standard rate when labour is less than this percent of the contract value"
@@ -72,7 +72,7 @@ class SocialReturn(Part):
 
     city: Line
     applies_above: Slug = Field(description="the id of the threshold above which social return applies")
-    summary: Text
+    summary: LocalText
     rates: list[Rate] = Field(min_length=1)
     factors: list[Factor] = []
     valid_from: Date
@@ -83,7 +83,7 @@ class SocialReturn(Part):
 class Procurement(RecordModel):
     """The procurement rules: EU thresholds, reserved contracts and the city's social return policy."""
 
-    title: Line
+    title: LocalLine
     thresholds: list[Threshold] = Field(min_length=1)
     reserved_contracts: ReservedContracts
     social_return: SocialReturn

@@ -6,14 +6,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Count, Line, Markdown, Part, RecordModel, Slug, Text, Url, repeats
+from .fields import Count, Line, LocalMarkdown, LocalText, Part, RecordModel, Slug, Url, repeats
 
 
 class Criterion(Part):
     """One criterion an enterprise must meet."""
 
     id: Slug
-    text: Text
+    text: LocalText
 
 
 class Scheme(RecordModel):
@@ -23,8 +23,8 @@ class Scheme(RecordModel):
     kind: Literal["definition", "certification"]
     owner: Line | None = None
     url: Url | None = None
-    summary: Text | None = None
-    description: Markdown | None = None
+    summary: LocalText | None = None
+    description: LocalMarkdown | None = None
     criteria: list[Criterion] = Field(min_length=1)
     levels: list[Line] = []
     validity_years: Count | None = None

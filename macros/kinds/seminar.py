@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .fields import DateTime, Line, Markdown, Part, RecordModel, RefTo, Text, Url, end_not_before_start
+from .fields import DateTime, Line, LocalLine, LocalMarkdown, Part, RecordModel, RefTo, Text, Url, end_not_before_start
 
 
 class Location(Part):
@@ -31,7 +31,7 @@ class Material(Part):
 class Seminar(RecordModel):
     """A seminar; upcoming ones are listed first."""
 
-    title: Line
+    title: LocalLine
     start: DateTime
     end: DateTime | None = None
     location: Location | None = None
@@ -41,7 +41,7 @@ class Seminar(RecordModel):
     topics: list[RefTo("vocab:topics")] = []
     registration_url: Url | None = None
     materials: list[Material] = []
-    summary: Markdown | None = None
+    summary: LocalMarkdown | None = None
 
 
 def same_kind_of_time(record: Seminar):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .fields import Cpv, Line, Part, RecordModel, RefTo, Slug, Text, repeats
+from .fields import Cpv, LocalLine, LocalText, Part, RecordModel, RefTo, Slug, repeats
 
 NAMES = ("sectors", "districts", "target-groups", "topics", "offering-categories", "parties")
 
@@ -13,8 +13,8 @@ class Entry(Part):
     """One allowed value: its id is what records write, its label what readers see."""
 
     id: Slug
-    label: Line
-    description: Text | None = None
+    label: LocalLine
+    description: LocalText | None = None
     cpv: list[Cpv] = Field([], description="offering categories only: CPV codes (Regulation (EC) No 213/2008)")
     sectors: list[RefTo("vocab:sectors")] = Field(
         [], description="topics only: the sectors a topic concerns (officials whose portfolio holds the topic see these enterprises)"
@@ -24,8 +24,8 @@ class Entry(Part):
 class Vocabulary(RecordModel):
     """A controlled list; the file is named after it (data/vocabularies/sectors.yml)."""
 
-    title: Line
-    description: Text | None = None
+    title: LocalLine
+    description: LocalText | None = None
     entries: list[Entry] = Field(min_length=1)
 
     def labels(self) -> dict[str, str]:
