@@ -522,3 +522,67 @@ def test_contacts_name_officials_in_their_public_role_and_no_one_else(tiny):
     write(tiny, "officials/an-alderman.yml", text)
     write(tiny, "positions/buy-social.yml", position.replace("    officials:\n      - an-alderman\n", ""))
     assert problems(tiny / "data") == ["data/positions/buy-social.yml:18:5: error: contacts[0].officials: is required [required]"]
+
+
+# -- text in the site's languages ------------------------------------------------------------------------------------
+def bilingual(site: Path) -> Path:
+    """The tiny site with English (its texts' language) as the default and Dutch beside it."""
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      macro_pages: [index.md]\n", "      macro_pages: [index.md]\n      languages: [en, nl]\n")
+    )
+    return site
+
+
+def test_a_text_in_a_language_the_site_does_not_have_is_refused_at_its_key(tiny):
+    bilingual(tiny)
+    enterprise(tiny, base=BASE.replace("summary: A canteen that trains newcomers.\n", "summary:\n  en: A canteen that trains newcomers.\n  fr: Une cantine.\n"))
+    assert problems(tiny / "data") == [f"{E}:5:3: error: summary.fr: 'fr' is not a language of this site; write the text under one of en, nl [language]"]
+    enterprise(tiny, "how_to_apply: {NL: Bel ons., en: Call us.}\n")
+    assert problems(tiny / "data") == [f"{E}:6:16: error: how_to_apply.NL: 'NL' is not a language of this site; write the text under one of en, nl [language]"]
+    enterprise(tiny, base=BASE.replace("summary: A canteen that trains newcomers.\n", "summary:\n  en: A canteen that trains newcomers.\n  nl: Een kantine.\n"))
+    assert problems(tiny / "data") == []
+    e = record(tiny)
+    assert e.summary == "A canteen that trains newcomers." and e.summary.translations == {"en": "A canteen that trains newcomers.", "nl": "Een kantine."}
+
+
+def test_a_site_of_one_language_takes_text_in_that_language_only(tiny):
+    enterprise(tiny, "how_to_apply: {nl: Bel ons.}\n")
+    assert problems(tiny / "data") == [f"{E}:6:16: error: how_to_apply.nl: 'nl' is not a language of this site; write the text under en [language]"]
+    enterprise(tiny, "how_to_apply: {en: Call us.}\n")
+    assert problems(tiny / "data") == [] and record(tiny).how_to_apply.translations == {"en": "Call us."}
+
+
+def test_an_empty_mapping_or_a_value_that_is_not_text_is_refused_at_its_line(tiny):
+    bilingual(tiny)
+    enterprise(tiny, "how_to_apply: {}\ndescription:\n  nl: [a, b]\nlegal_form: {en: BV}\neasy_read:\n  en: Easy.\n  nl:\n")
+    assert problems(tiny / "data") == [
+        f"{E}:6:15: error: how_to_apply: gives the text in no language: write it as plain text, or under one of en, nl [required]",
+        f"{E}:8:7: error: description.nl: must be text, not a list [type]",
+        f"{E}:9:13: error: legal_form: must be text, not a mapping [type]",  # a legal form is a name: never translated
+        f"{E}:12:6: error: easy_read.nl: is required: the value is empty [required]",
+    ]
+    enterprise(
+        tiny, "how_to_apply: {en: Call us., nl: Bel ons.}\ndescription:\n  nl: '*Wij* bakken.'\nlegal_form: BV\neasy_read:\n  en: Easy.\n  nl: Makkelijk.\n"
+    )
+    assert problems(tiny / "data") == []
+
+
+def test_each_languages_text_gets_the_fields_own_checks_at_its_line(tiny):
+    bilingual(tiny)
+    long = "x" * 201
+    enterprise(
+        tiny,
+        base=BASE.replace("summary: A canteen that trains newcomers.\n", f"summary:\n  en: A canteen.\n  nl: {long}\n"),
+        extra='description:\n  en: Fine.\n  nl: "Jan, geboren 12-03-1985, werkt hier."\n'
+        + 'offerings:\n  - name: {en: Lunches, nl: "Lunch\\nen diner"}\n    category: catering\n',
+    )
+    assert problems(tiny / "data") == [
+        f"{E}:5:7: error: summary.nl: is 201 characters; at most 200 [too-long]",
+        f"{E}:10:7: error: description.nl: looks like a date of birth ('geboren 12-03-1985'); the site stores no personal data about workers [personal-data]",
+        f"{E}:12:29: error: offerings[0].name.nl: must be a single line [one-line]",
+    ]
+    write(tiny, "networks/kantine-netwerk.yml", f'name: N\nkind: network\nsummary: S\ndescription: {{en: ok, nl: "{"[" * 201}"}}\nmembers: [kantine]\n')
+    assert problems(tiny / "data")[-1] == (
+        "data/networks/kantine-netwerk.yml:4:27: error: description.nl: has more than 200 '[' open at once (write \\[ for a literal bracket) [markdown-budget]"
+    )

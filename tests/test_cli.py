@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, problems
@@ -125,7 +126,47 @@ def test_new_glossary_prints_a_term_to_paste_that_only_lacks_the_editors_fields(
     assert "  - id: sheltered-workshop" in snippet and '    term: "Sheltered workshop"' in snippet
     path.write_text(before + snippet, encoding="utf-8")
     assert problems(tiny / "data") == [
-        "data/glossary.yml:27:16: error: terms[3].definition: is required: the value is empty [required]",
-        "data/glossary.yml:29:12: error: terms[3].source: is required: the value is empty [required]",
+        "data/glossary.yml:28:16: error: terms[3].definition: is required: the value is empty [required]",
+        "data/glossary.yml:30:12: error: terms[3].source: is required: the value is empty [required]",
     ]
     assert main(["new", "glossary", "!!!"]) == 2
+
+
+def two_languages(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      macro_pages: [index.md]\n", "      macro_pages: [index.md]\n      languages: [en, nl]\n")
+    )
+
+
+def test_new_shows_how_a_translatable_field_is_written_per_language(tiny, capsys):
+    two_languages(tiny)
+    assert main(["new", "position", "Fair pay", "--data-dir", str(tiny / "data")]) == 0
+    lines = (tiny / "data" / "positions" / "fair-pay.yml").read_text(encoding="utf-8").splitlines()
+    assert "# Text marked 'per language' is plain text in en (the default language), or a mapping by language." in lines
+    assert 'title: "Fair pay"  # or per language: {en: "…", nl: "…"}' in lines
+    assert 'summary:  # required; or per language: {en: "…", nl: "…"}' in lines
+    assert "last_reviewed:  # required" in lines  # a date is never translated
+    assert main(["new", "network", "Kitchens", "--data-dir", str(tiny / "data")]) == 0
+    network = (tiny / "data" / "networks" / "kitchens.yml").read_text(encoding="utf-8")
+    assert 'name: "Kitchens"\n' in network  # a name is never translated
+    assert main(["new", "glossary", "job coach"]) == 0  # the project's own languages: Dutch first
+    assert '    term: "job coach"  # or per language: {nl: "…", en: "…"}' in capsys.readouterr().out.splitlines()
+
+
+def test_new_on_a_site_of_one_language_shows_no_mapping(tiny):
+    assert main(["new", "position", "Fair pay", "--data-dir", str(tiny / "data")]) == 0
+    text = (tiny / "data" / "positions" / "fair-pay.yml").read_text(encoding="utf-8")
+    assert "per language" not in text and 'title: "Fair pay"\n' in text
+
+
+def test_stats_list_what_is_not_yet_translated(tiny, capsys):
+    two_languages(tiny)
+    position = (tiny / "data" / "positions" / "buy-social.yml").read_text(encoding="utf-8")
+    (tiny / "data" / "positions" / "buy-social.yml").write_text(position.replace("title: Buy social\n", "title: {en: Buy social, nl: Sociaal inkopen}\n"))
+    assert main(["stats", str(tiny / "data")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = out.index(next(line for line in out if line.startswith("Not yet translated into nl (")))
+    assert out[start + 1 : start + 3] == ["  vocabulary/districts: title, entries[].label", "  vocabulary/offering-categories: title, entries[].label"]
+    assert any(line.startswith("  position/buy-social: summary, asks[].text") for line in out[start:])
+    assert not any(line.startswith("  position/buy-social: title") for line in out[start:])

@@ -76,6 +76,33 @@ def test_wise_check_is_quiet_about_an_easy_read_text_that_keeps_the_rules(tiny, 
     assert capsys.readouterr().out == "[]\n"
 
 
+def test_each_languages_text_is_checked_apart_against_that_languages_hard_words(tiny, capsys):
+    config = tiny / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      macro_pages: [index.md]\n", "      macro_pages: [index.md]\n      languages: [en, nl]\n")
+    )
+    glossary = (tiny / "data" / "glossary.yml").read_text(encoding="utf-8")
+    (tiny / "data" / "glossary.yml").write_text(
+        glossary.replace("    term: social return\n", "    term: {en: social return, nl: social return}\n").replace(
+            "    term: WISE\n", "    term: {en: WISE, nl: SROI-bedrijf}\n"
+        ),
+        encoding="utf-8",
+    )
+    dutch = "Wij zijn een SROI-bedrijf. De jobcoach helpt je elke dag."
+    set_easy_read(tiny, f'\n  en: "We cook lunch. {LONG}"\n  nl: "{dutch} Vraag naar social return."')
+    assert main(["check", str(tiny / "data")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"data/enterprises/kantine.yml:20:7: warning: easy_read.en: a sentence of 21 words; easy-read sentences have at most 15: {LONG[:57] + '...'!r} [easy-read-sentence]",
+        "data/enterprises/kantine.yml:21:7: warning: easy_read.nl: 'SROI-bedrijf' is a hard word (glossary: wise); say it in everyday words [easy-read-hard-word]",
+        "data/enterprises/kantine.yml:21:7: warning: easy_read.nl: 'social return' is a hard word (glossary: social-return); say it in everyday words [easy-read-hard-word]",
+        "3 warnings in 1 file",
+    ]
+    # A term's word in one language is no hard word in a text in another: "SROI-bedrijf" is Dutch only.
+    set_easy_read(tiny, '\n  en: "We are no SROI-bedrijf."\n  nl: "Wij koken."')
+    assert main(["check", str(tiny / "data")]) == 0
+    assert capsys.readouterr().out == "no problems\n"
+
+
 def test_warnings_are_reported_beside_errors_and_only_errors_fail(tiny):
     set_easy_read(tiny, '"Our reserved contract."')
     write(tiny, "campaigns/week.yml", "name: W\ngoal: G\nstart: 2026-02-01\nend: 2026-01-01\n")

@@ -192,3 +192,82 @@ def test_a_calendar_says_an_example_event_is_example_data_before_anything_else()
     assert lines[0].startswith("Example data:") and "Speakers: An (Org)" in lines
     assert lines[-1] == "Details: https://wise.example.org/seminars/s/"
     assert "Example data" not in str(real["DESCRIPTION"]) and "Register: https://tickets.example.org/s" in str(real["DESCRIPTION"])
+
+
+# -- a site of two languages ---------------------------------------------------------------------------------------
+BILINGUAL = FIXTURES / "tiny-exports-bilingual"
+
+
+def bilingual_catalog(tmp_path):
+    """The tiny site with Dutch beside English, and a few texts translated: an enterprise's summary and an offering's
+    name, an ask, a target group's label, a glossary term (whose Dutch term is its Dutch word too)."""
+    import shutil
+
+    from macros.settings import Settings
+
+    site = tmp_path / "bilingual"
+    shutil.copytree(FIXTURES / "tiny", site)
+
+    def patch(relative: str, old: str, new: str) -> None:
+        path = site / "data" / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    patch(
+        "enterprises/kantine.yml",
+        "summary: A canteen that trains newcomers.",
+        "summary: {en: A canteen that trains newcomers., nl: Een kantine die nieuwkomers opleidt.}",
+    )
+    patch("enterprises/kantine.yml", "  - name: Lunches", "  - name: {en: Lunches, nl: Lunchgerechten}")
+    patch(
+        "positions/buy-social.yml",
+        "    text: Reserve contracts for social enterprises.",
+        "    text:\n      en: Reserve contracts for social enterprises.\n      nl: Reserveer opdrachten voor sociale ondernemingen.",
+    )
+    patch("vocabularies/target-groups.yml", "    label: Newcomers", "    label: {en: Newcomers, nl: Nieuwkomers}")
+    patch("glossary.yml", "    term: job coach\n", "    term: {en: job coach, nl: jobcoach}\n")
+    return read_data(site / "data", site / "docs", settings=Settings(macro_pages=frozenset({"index.md"}), languages=("en", "nl")))
+
+
+def test_a_translatable_field_keeps_its_column_and_adds_one_per_other_language_right_after_it(tmp_path):
+    catalog = bilingual_catalog(tmp_path)
+    assert columns("enterprise")[:6] == ["id", "example", "name", "summary", "summary_nl", "description"]
+    assert columns("enterprise")[-2:] == ["easy_read", "easy_read_nl"]
+    assert [c for c in columns("enterprise") if c.endswith("_nl")] == ["summary_nl", "description_nl", "how_to_apply_nl", "easy_read_nl"]
+    (kantine,) = json.loads(export_files(catalog)["data/enterprise.json"])
+    assert (kantine["summary"], kantine["summary_nl"], kantine["description_nl"]) == (
+        "A canteen that trains newcomers.",
+        "Een kantine die nieuwkomers opleidt.",
+        None,
+    )
+    assert list(kantine["offerings"][0])[:4] == ["name", "name_nl", "category", "description"]
+    assert (kantine["offerings"][0]["name"], kantine["offerings"][0]["name_nl"], kantine["offerings"][0]["description_nl"]) == (
+        "Lunches",
+        "Lunchgerechten",
+        None,
+    )
+    header, first = list(csv.reader(io.StringIO(export_files(catalog)["data/asks.csv"][1:], newline="")))[:2]
+    assert header[3:5] == ["text", "text_nl"] and first[3:5] == [
+        "Reserve contracts for social enterprises.",
+        "Reserveer opdrachten voor sociale ondernemingen.",
+    ]
+
+
+def test_exports_of_a_site_of_two_languages_match_the_golden_files(tmp_path):
+    """Regenerate with WISE_REGENERATE_GOLDEN=1 (then review the diff): the column order of every export, the standard
+    ones too, with a translated text and an untranslated one."""
+    import os
+
+    from macros.exports import standard_files
+
+    catalog = bilingual_catalog(tmp_path)
+    files = export_files(catalog) | standard_files(catalog, "https://wise.example.org/", "Tiny WISE site")
+    if os.environ.get("WISE_REGENERATE_GOLDEN"):
+        for name, text in files.items():
+            (BILINGUAL / name.removeprefix("data/")).parent.mkdir(parents=True, exist_ok=True)
+            (BILINGUAL / name.removeprefix("data/")).write_text(text, encoding="utf-8", newline="")
+    assert sorted(name.removeprefix("data/") for name in files) == sorted(p.relative_to(BILINGUAL).as_posix() for p in BILINGUAL.rglob("*") if p.is_file())
+    for name, text in files.items():
+        with open(BILINGUAL / name.removeprefix("data/"), encoding="utf-8", newline="") as golden:
+            assert text == golden.read(), name

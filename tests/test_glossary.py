@@ -125,7 +125,11 @@ def test_the_glossary_terms_export_has_a_row_per_term_in_the_models_field_order(
     data = Data()
     assert term_rows(data.catalog()) == []
     data.glossary(example=True)
-    assert term_columns(data.catalog()) == ["id", "term", "also", "dutch", "definition", "hard", "source", "example"] == [n for n, _ in TERM_DOCS if not n.endswith("_<lang>")]
+    assert (
+        term_columns(data.catalog())
+        == ["id", "term", "also", "dutch", "definition", "hard", "source", "example"]
+        == [n for n, _ in TERM_DOCS if not n.endswith("_<lang>")]
+    )
     assert term_rows(data.catalog()) == [
         {
             "id": "wise",
@@ -182,6 +186,37 @@ def test_the_glossary_page_lists_every_term_alphabetically_under_its_anchor_with
     assert (view.title, view.marker, str(view.intro), view.preview) == ("Glossary", "glossary:glossary", "<p>Words &amp; meanings.</p>", "Words & meanings.")
 
 
+def test_the_glossary_page_orders_and_shows_the_terms_in_its_language():
+    from markupsafe import escape
+
+    from macros import i18n
+    from macros.views.base import Section
+    from macros.views.glossary import glossary_view
+
+    i18n.configure(("nl", "en"))
+    data = Data()
+    glossary = data.glossary(
+        terms=[
+            {
+                "id": "reserved",
+                "term": {"nl": "voorbehouden opdracht", "en": "reserved contract"},
+                "definition": {"nl": "Een opdracht.", "en": "A contract."},
+                "source": "about.md",
+            },
+            {"id": "coach", "term": {"nl": "jobcoach", "en": "job coach"}, "definition": "Een helper.", "source": "about.md"},
+        ],
+    )
+    with i18n.use("nl"):
+        view = glossary_view(data.catalog(), glossary)
+        assert view.toc == (Section("coach", "Jobcoach"), Section("reserved", "Voorbehouden opdracht"))
+    with i18n.use("en"):
+        view = glossary_view(data.catalog(), glossary)
+        assert view.toc == (Section("coach", "Job coach"), Section("reserved", "Reserved contract"))
+        assert [str(t.term) for t in view.terms] == ["Job coach", "Reserved contract"]
+        assert escape(view.terms[1].definition) == "A contract."
+        assert escape(view.terms[0].definition).startswith('<span lang="nl">Een helper.</span> <small class="wise-untranslated"')
+
+
 def test_an_articles_address_is_its_page_on_the_site():
     from macros.views.glossary import article_url
 
@@ -202,3 +237,67 @@ def test_the_glossary_page_is_in_the_navigation_at_glossary():
     assert (page.url, page.nav, page.sources) == ("glossary/", True, ("data/glossary.yml",))
     assert '<h2 id="wise"><dfn>WISE</dfn></h2>' in page.html and 'data-record="glossary:glossary"' in page.html
     assert [p.nav for p in PAGE_TYPES if p.kind == "glossary"] == [True]
+
+
+# -- terms in the site's languages ---------------------------------------------------------------------------------
+def two_languages(site):
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      macro_pages: [index.md]\n", "      macro_pages: [index.md]\n      languages: [en, nl]\n")
+    )
+
+
+def test_a_term_is_found_by_its_forms_in_the_texts_language():
+    from macros import i18n
+
+    i18n.configure(("en", "nl"))
+    glossary = Data().glossary(
+        terms=[
+            {"id": "job-coach", "term": {"en": "job coach", "nl": "jobcoach"}, "definition": "D", "source": "about.md"},
+            {
+                "id": "reserved",
+                "term": {"en": "reserved contract", "nl": "voorbehouden opdracht"},
+                "dutch": "voorbehouden opdracht",
+                "definition": "D",
+                "source": "about.md",
+            },
+            {"id": "wise", "term": "WISE", "definition": "D", "source": "about.md"},  # English only: its word counts in every language
+        ]
+    )
+    terms = glossary_terms(glossary)
+    text = "A job coach, een jobcoach, a reserved contract, een voorbehouden opdracht, a WISE."
+    assert [(text[u.start : u.end], u.term) for u in terms.find(text, "en")] == [
+        ("job coach", "job-coach"),
+        ("reserved contract", "reserved"),
+        ("voorbehouden opdracht", "reserved"),  # its Dutch word counts in any language
+        ("WISE", "wise"),
+    ]
+    assert [(text[u.start : u.end], u.term) for u in terms.find(text, "nl")] == [
+        ("jobcoach", "job-coach"),
+        ("voorbehouden opdracht", "reserved"),
+        ("WISE", "wise"),
+    ]
+    with i18n.use("nl"):
+        assert [u.term for u in terms.find("De jobcoach.")] == ["job-coach"]  # the active language, unless told
+
+
+def test_a_term_may_be_one_word_in_several_languages_and_its_dutch_word_its_dutch_term(tiny):
+    two_languages(tiny)
+    write(tiny, "glossary.yml", "title: G\nterms:\n  - {id: wise, term: {en: WISE, nl: wise}, dutch: WISE, definition: D, source: index.md}\n")
+    assert problems(tiny / "data") == []
+    write(
+        tiny,
+        "glossary.yml",
+        "title: G\nterms:\n  - {id: wise, term: {en: WISE, nl: sociale firma}, definition: D, source: index.md}\n"
+        "  - {id: firm, term: {en: social firm, nl: Sociale Firma}, definition: D, source: index.md}\n",
+    )
+    assert problems(tiny / "data") == ["data/glossary.yml:4:44: error: terms[1].term.nl: 'Sociale Firma' is already a form of 'wise' [duplicate]"]
+
+
+def test_a_term_in_each_language_is_checked_as_a_term(tiny):
+    two_languages(tiny)
+    write(tiny, "glossary.yml", 'title: G\nterms:\n  - {id: wise, term: {en: WISE, nl: "<b>x</b>"}, definition: {en: D, de: D}, source: index.md}\n')
+    assert problems(tiny / "data") == [
+        "data/glossary.yml:3:37: error: terms[0].term.nl: must be words of letters and digits joined by single spaces or hyphens, at most 60 characters: '<b>x</b>' [term]",
+        "data/glossary.yml:3:70: error: terms[0].definition.de: 'de' is not a language of this site; write the text under one of en, nl [language]",
+    ]

@@ -14,6 +14,7 @@ SOURCES = [
     ROOT / "overrides" / "assets" / "javascripts" / "wise.js",
     ROOT / "overrides" / "assets" / "stylesheets" / "wise.css",
     ROOT / "macros" / "charts.py",
+    ROOT / "macros" / "localized.py",
 ]
 ATTRIBUTE = re.compile(r"\bdata-([a-z][a-z_-]*)")
 DATASET = re.compile(r"\.dataset(?:\.([a-zA-Z]+)|\[\"([a-zA-Z]+)\"\])")

@@ -43,3 +43,19 @@ def test_every_measure_has_a_label_in_model_order():
     from macros.kinds.monitoring import LABELS, MEASURES
 
     assert tuple(LABELS) == MEASURES
+
+
+def test_a_translatable_field_takes_text_or_a_mapping_of_the_sites_languages_to_text():
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text("enterprise")))
+    base = {"name": "De Kantine", "sector": "catering", "district": "oost"}
+
+    def valid(summary) -> bool:
+        return validator.is_valid(base | {"summary": summary})
+
+    assert valid("Een kantine.") and valid({"nl": "Een kantine.", "en": "A canteen."}) and valid({"en": "A canteen."})
+    assert not valid({}) and not valid({"fr": "Une cantine."}) and not valid({"nl": ["a"]}) and not valid(["Een kantine."]) and not valid(True)
+    assert validator.is_valid(base | {"summary": "x", "offerings": [{"name": {"nl": "Lunch", "en": "Lunch"}, "category": "catering"}]})
+    # Names are never translated: a mapping there is refused.
+    assert not validator.is_valid(base | {"summary": "x", "name": {"nl": "De Kantine"}})

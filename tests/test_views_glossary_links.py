@@ -188,3 +188,35 @@ def test_the_glossary_page_itself_links_no_term():
     data.glossary(intro="Every WISE.")
     catalog = data.catalog()
     assert 'class="wise-term"' not in record_page(catalog, "glossary", catalog.glossary).html
+
+
+# -- in the page's language -----------------------------------------------------------------------------------------
+BY_LANGUAGE = Terms(
+    [
+        SimpleNamespace(id="job-coach", forms=lambda language=None: {"en": ("job coach",), "nl": ("jobcoach",)}.get(language, ("job coach", "jobcoach"))),
+        SimpleNamespace(id="note", forms=lambda language=None: ("translated", "vertaald")),
+    ]
+)
+
+
+def test_terms_are_found_in_the_pages_language_and_in_a_fallback_texts_own():
+    from macros import i18n
+    from macros.localized import Localized
+
+    i18n.configure(("nl", "en"))
+    dutch_only = Localized({"nl": "De jobcoach, not the job coach."})
+    both = Localized({"nl": "Een jobcoach.", "en": "A job coach, no jobcoach."})
+    with i18n.use("en"):
+        marked = [str(m) for m in mark_first_uses([escape(both), escape(dutch_only)], BY_LANGUAGE, link, title)]
+        assert marked[0] == f"A {a('job-coach', 'job coach')}, no jobcoach."
+        # The untranslated text stays marked as Dutch, its term found by its Dutch form, and the note is left alone.
+        assert (
+            marked[1] == '<span lang="nl">De jobcoach, not the job coach.</span> <small class="wise-untranslated" data-untranslated>not yet translated</small>'
+        )
+        assert [str(m) for m in mark_first_uses([escape(dutch_only)], BY_LANGUAGE, link, title)] == [
+            f'<span lang="nl">De {a("job-coach", "jobcoach")}, not the job coach.</span> <small class="wise-untranslated" data-untranslated>not yet translated</small>'
+        ]
+        (markdown,) = mark_first_uses([render.markdown(Localized({"nl": "Een *jobcoach*.\n\n| a |\n|---|\n| jobcoach |"}))], BY_LANGUAGE, link, title)
+        assert f"<em>{a('job-coach', 'jobcoach')}</em>" in markdown and markdown.count("wise-term") == 1 and markdown.startswith('<div lang="nl">')
+    with i18n.use("nl"):
+        assert [str(m) for m in mark_first_uses([escape(both)], BY_LANGUAGE, link, title)] == [f"Een {a('job-coach', 'jobcoach')}."]

@@ -113,8 +113,9 @@ def translatable(annotation: Any) -> bool:
     return marker(annotation, Translatable) is not None
 
 
+@functools.cache
 def translatable_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The names of a model's translatable fields, in declaration order."""
+    """The names of a model's translatable fields, in declaration order (worked out once per model)."""
     return tuple(name for name, annotation in fields(model) if translatable(annotation))
 
 
