@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import shutil
 from pathlib import Path
 
 from .kinds.fields import slugify
@@ -34,6 +33,31 @@ PROJECT_PROCUREMENT = Path(__file__).resolve().parent.parent / "data" / "procure
 PROJECT_GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
 
 
+def one_language(value):
+    """The project's records with each text in one language, the project's default: a demo folder is checked alone
+    too, where no mkdocs.yml names languages and a text per language would be refused."""
+    from .settings import read_settings
+
+    default = read_settings(PROJECT_VOCABULARIES.parent.parent).languages[0]
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and len(k) <= 3 for k in value) and all(isinstance(v, str) for v in value.values()) and default in value:
+            return value[default]
+        return {k: one_language(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [one_language(v) for v in value]
+    return value
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A project's record file copied with its texts in one language (see one_language)."""
+    import yaml
+
+    from .load import load_file
+
+    data = one_language(load_file(source, source.name).data)
+    target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
 def _procurement(data: Path, certifications: list[str]) -> None:
     """The project's procurement rules (thresholds, reserved contracts, social return), with their example factors
     moved onto the demo's certification schemes, so the buyers' pages exist at every size."""
@@ -41,7 +65,7 @@ def _procurement(data: Path, certifications: list[str]) -> None:
 
     from .load import load_file
 
-    rules = load_file(PROJECT_PROCUREMENT, "data/procurement.yml").data
+    rules = one_language(load_file(PROJECT_PROCUREMENT, "data/procurement.yml").data)
     factors = rules.get("social_return", {}).get("factors", [])
     rules["social_return"]["factors"] = [{**factor, "scheme": scheme} for factor, scheme in zip(factors, certifications, strict=False)]
     (data / "procurement.yml").write_text(yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
@@ -55,7 +79,7 @@ def _glossary(data: Path) -> None:
     from .kinds.glossary import RECORD
     from .load import load_file
 
-    glossary = load_file(PROJECT_GLOSSARY, "data/glossary.yml").data
+    glossary = one_language(load_file(PROJECT_GLOSSARY, "data/glossary.yml").data)
     copied = {"vocabulary", "procurement"}
     glossary["terms"] = [t for t in glossary["terms"] if (record := RECORD.match(t["source"])) is None or record.group("kind") in copied]
     (data / "glossary.yml").write_text(yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
@@ -70,7 +94,9 @@ def demo_data(enterprises: int, out: Path, vocabularies: Path | None = None, see
     data = out
     if data.exists() and any(data.iterdir()):
         raise FileExistsError(str(data))
-    shutil.copytree(vocabularies, data / "vocabularies")
+    (data / "vocabularies").mkdir(parents=True)
+    for path in sorted(vocabularies.glob("*.yml")):
+        _copy(path, data / "vocabularies" / path.name)
     vocab = {
         p.stem: [line.split("id:", 1)[1].strip() for line in p.read_text().splitlines() if line.strip().startswith("- id:")]
         for p in (data / "vocabularies").glob("*.yml")

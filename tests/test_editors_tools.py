@@ -367,7 +367,7 @@ BREAKAGES = {
     "no hook running wise check": (hook_problems, replace(PRE_COMMIT, "entry: .venv/bin/wise check", "entry: .venv/bin/wise stats")),
     "records saved with CRLF by editorconfig": (editorconfig_problems, replace(EDITORCONFIG, "end_of_line = lf", "end_of_line = crlf")),
     "a nested editorconfig": (editorconfig_problems, replace(EDITORCONFIG, "root = true", "root = false")),
-    "a tab inside a record's text": (tab_problems, replace("data/manifesto.yml", "title: ", "title: \t")),
+    "a tab inside a record's text": (tab_problems, replace("data/manifesto.yml", "  nl: ", "  nl: \t")),
     "trailing whitespace in a record": (data_saving_problems, replace("data/manifesto.yml", "\n", "  \n")),
     "a record without its final newline": (data_saving_problems, cut_final_newline("data/procurement.yml")),
     "a record with CRLF line ends": (data_saving_problems, replace("data/manifesto.yml", "\n", "\r\n")),
