@@ -162,8 +162,8 @@ def toc_tokens(view: View) -> tuple[dict, ...]:
     """The page's table of contents, in the token form MkDocs' `get_toc` reads: the title with the view's sections beneath.
 
     A token's name is HTML (the theme prints it as it is), so the titles, which are text, are escaped here."""
-    children = [{"level": 2, "id": s.id, "name": str(escape(s.title)), "children": []} for s in view.toc]
-    return ({"level": 1, "id": "title", "name": str(escape(view.title)), "children": children},)
+    children = [{"level": 2, "id": s.id, "name": str(escape(str(s.title))), "children": []} for s in view.toc]
+    return ({"level": 1, "id": "title", "name": str(escape(str(view.title))), "children": children},)
 
 
 def href(here: str, target: str) -> str:

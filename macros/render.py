@@ -57,7 +57,7 @@ def paragraphs(text: str | None) -> Markup:
 
 def sentence(text: str | None) -> str:
     """Text that ends a sentence: a full stop is added unless it already ends in punctuation."""
-    text = (text or "").strip()
+    text = str(text or "").strip()  # plain text in the language being made
     return text if not text or text[-1] in ".!?…" else text + "."
 
 

@@ -296,7 +296,9 @@ def day_of(value: dt.date | dt.datetime) -> dt.date:
 
 
 def clip(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut: plain text, in the
+    language being made (record text in several languages gives its words in that language)."""
+    text = str(text)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]

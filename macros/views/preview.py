@@ -42,7 +42,8 @@ def head_view(
     """A page's preview: its title and description (plain text; the description cut to a preview's length), its
     address, the site's image (an absolute URL: previews are fetched from elsewhere), its schema.org object, and the
     feeds it names."""
-    text = clip(" ".join(description.split()), DESCRIPTION_CHARS)
+    title = str(title)  # plain text in the page's language: it goes into attributes
+    text = clip(" ".join(str(description).split()), DESCRIPTION_CHARS)
     image = site_url + SITE_IMAGE
     alt = i18n.gettext(ALT)
     tags = (
