@@ -91,11 +91,21 @@ def _relpath(target: str, start: str) -> str:
 _JSON_LD_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+def _in_page_language(data):
+    """`data` with each text in several languages as its plain text in the language being made (JSON would write a
+    text's default language, the string it is)."""
+    if isinstance(data, dict):
+        return {key: _in_page_language(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_in_page_language(value) for value in data]
+    return str(data) if isinstance(data, Localized) else data
+
+
 def json_ld(data) -> str:
     """schema.org data as JSON for a `<script type="application/ld+json">` block that no text can break out of:
     `<`, `>`, `&`, U+2028 and U+2029 written as \\u escapes. They can only stand inside JSON strings, where the escape
-    means the same character, so a reader parses exactly the data."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    means the same character, so a reader parses exactly the data. Record text is written in the page's language."""
+    text = json.dumps(_in_page_language(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for char, escaped in _JSON_LD_ESCAPES.items():
         text = text.replace(char, escaped)
     return text

@@ -209,3 +209,11 @@ def test_stats_say_when_everything_is_translated_and_list_only_so_many_records()
     assert len(untranslated_lines(data.catalog(), limit=0)) == 2 + 3
     i18n.configure(("nl",))
     assert untranslated_lines(data.catalog()) == []  # one language: nothing to translate into
+
+
+def test_json_ld_writes_each_text_in_the_page_language():
+    text = Localized({"nl": "Fietsenmaker", "en": "Bike mechanic"})
+    with i18n.use("en"):
+        assert render.json_ld({"jobTitle": text, "list": [text]}) == '{"jobTitle":"Bike mechanic","list":["Bike mechanic"]}'
+    with i18n.use("nl"):
+        assert render.json_ld({"jobTitle": text}) == '{"jobTitle":"Fietsenmaker"}'

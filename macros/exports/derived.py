@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import buying, certification, decisions, lobby
 from ..catalog import Catalog
+from ..i18n import N_
 from ..kinds.glossary import Term
 from ..kinds.introspect import translatable_fields
 from . import spread, translation_doc, with_translations
@@ -215,25 +216,30 @@ def term_rows(catalog: Catalog) -> list[dict]:
 
 
 DERIVED = (
-    Derived("asks", "Asks", "one ask of a position", ASK_DOCS, ask_columns, ask_rows),
+    Derived("asks", N_("Asks"), N_("one ask of a position"), ASK_DOCS, ask_columns, ask_rows),
     Derived(
         "certification-matrix",
-        "Certification matrix",
-        "one enterprise: its state for each certification scheme and Article 20's test",
+        N_("Certification matrix"),
+        N_("one enterprise: its state for each certification scheme and Article 20's test"),
         MATRIX_DOCS,
         matrix_columns,
         matrix_rows,
     ),
     Derived(
-        "scorecard", "Manifesto scorecard", "one manifesto article: its status and the decisions behind it", SCORECARD_DOCS, scorecard_columns, scorecard_rows
+        "scorecard",
+        N_("Manifesto scorecard"),
+        N_("one manifesto article: its status and the decisions behind it"),
+        SCORECARD_DOCS,
+        scorecard_columns,
+        scorecard_rows,
     ),
     Derived(
         "party-alignment",
-        "Parties and the manifesto",
-        "one party: how its votes on the decisions naming a manifesto article lined up with the manifesto",
+        N_("Parties and the manifesto"),
+        N_("one party: how its votes on the decisions naming a manifesto article lined up with the manifesto"),
         ALIGNMENT_DOCS,
         alignment_columns,
         alignment_rows,
     ),
-    Derived("glossary-terms", "Glossary terms", "one term of the glossary, with its definition and source", TERM_DOCS, term_columns, term_rows),
+    Derived("glossary-terms", N_("Glossary terms"), N_("one term of the glossary, with its definition and source"), TERM_DOCS, term_columns, term_rows),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_
 from . import campaign, decision, enterprise, glossary, manifesto, monitoring, network, official, position, post, procurement, scheme, seminar, vocabulary
 
 
@@ -43,19 +44,19 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("vocabulary", "vocabularies", vocabulary, "vocabularies/{id}/", "vocabularies/", "title", "Vocabularies"),
-        Kind("enterprise", "enterprises", enterprise, "showcase/{id}/", "showcase/", "name", "Enterprises"),
-        Kind("post", "posts", post, "lobby/posts/{id}/", "lobby/posts/", "title", "Posts"),
-        Kind("official", "officials", official, "lobby/officials/{id}/", "lobby/officials/", "name", "Officials"),
-        Kind("position", "positions", position, "lobby/positions/{id}/", "lobby/positions/", "title", "Positions"),
-        Kind("decision", "decisions", decision, "lobby/decisions/{id}/", "lobby/decisions/", "title", "Decisions"),
-        Kind("campaign", "campaigns", campaign, "campaigns/{id}/", "campaigns/", "name", "Campaigns"),
-        Kind("seminar", "seminars", seminar, "seminars/{id}/", "seminars/", "title", "Seminars"),
-        Kind("network", "networks", network, "networks/{id}/", "networks/", "name", "Networks"),
-        Kind("scheme", "schemes", scheme, "certification/{id}/", "certification/", "name", "Schemes"),
-        Kind("monitoring", "monitoring", monitoring, "monitor/{id}/", "monitor/", "year", "Monitoring years"),
-        Kind("manifesto", "manifesto.yml", manifesto, "manifesto/", "manifesto/", "title", "Manifesto", single=True),
-        Kind("procurement", "procurement.yml", procurement, "buy-social/rules/", "buy-social/rules/", "title", "Procurement rules", single=True),
-        Kind("glossary", "glossary.yml", glossary, "glossary/", "glossary/", "title", "Glossary", single=True),
+        Kind("vocabulary", "vocabularies", vocabulary, "vocabularies/{id}/", "vocabularies/", "title", N_("Vocabularies")),
+        Kind("enterprise", "enterprises", enterprise, "showcase/{id}/", "showcase/", "name", N_("Enterprises")),
+        Kind("post", "posts", post, "lobby/posts/{id}/", "lobby/posts/", "title", N_("Posts")),
+        Kind("official", "officials", official, "lobby/officials/{id}/", "lobby/officials/", "name", N_("Officials")),
+        Kind("position", "positions", position, "lobby/positions/{id}/", "lobby/positions/", "title", N_("Positions")),
+        Kind("decision", "decisions", decision, "lobby/decisions/{id}/", "lobby/decisions/", "title", N_("Decisions")),
+        Kind("campaign", "campaigns", campaign, "campaigns/{id}/", "campaigns/", "name", N_("Campaigns")),
+        Kind("seminar", "seminars", seminar, "seminars/{id}/", "seminars/", "title", N_("Seminars")),
+        Kind("network", "networks", network, "networks/{id}/", "networks/", "name", N_("Networks")),
+        Kind("scheme", "schemes", scheme, "certification/{id}/", "certification/", "name", N_("Schemes")),
+        Kind("monitoring", "monitoring", monitoring, "monitor/{id}/", "monitor/", "year", N_("Monitoring years")),
+        Kind("manifesto", "manifesto.yml", manifesto, "manifesto/", "manifesto/", "title", N_("Manifesto"), single=True),
+        Kind("procurement", "procurement.yml", procurement, "buy-social/rules/", "buy-social/rules/", "title", N_("Procurement rules"), single=True),
+        Kind("glossary", "glossary.yml", glossary, "glossary/", "glossary/", "title", N_("Glossary"), single=True),
     )
 }

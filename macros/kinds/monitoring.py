@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from ..i18n import N_
 from .fields import Date, Line, LocalMarkdown, LocalText, Number, Part, RecordModel, RefTo, Url, Year
 
 
@@ -40,13 +41,13 @@ class Measures(Part):
 MEASURES = tuple(Measures.model_fields)
 # How each measure is labelled on pages, in the order of the model.
 LABELS = {
-    "enterprises": "Social enterprises",
-    "jobs_target_group": "People of the target group at work",
-    "paid_jobs": "… of whom in paid jobs",
-    "permanent_contracts": "… of whom on permanent contracts",
-    "daytime_activities": "… of whom in daytime activities (care budgets)",
-    "moved_to_paid_work": "Moved on to paid work",
-    "market_revenue_share": "Share of revenue earned in the market",
+    "enterprises": N_("Social enterprises"),
+    "jobs_target_group": N_("People of the target group at work"),
+    "paid_jobs": N_("… of whom in paid jobs"),
+    "permanent_contracts": N_("… of whom on permanent contracts"),
+    "daytime_activities": N_("… of whom in daytime activities (care budgets)"),
+    "moved_to_paid_work": N_("Moved on to paid work"),
+    "market_revenue_share": N_("Share of revenue earned in the market"),
 }
 # Measures that count people: published as "<10" when 1 to 9.
 PEOPLE = ("jobs_target_group", "paid_jobs", "permanent_contracts", "daytime_activities", "moved_to_paid_work")
