@@ -109,4 +109,4 @@ def search_text(enterprise: Any) -> str:
     """What the text box searches besides the card's own name and summary: the offerings' names
     and descriptions, lowercased."""
     words = [o.name for o in enterprise.offerings] + [o.description for o in enterprise.offerings if o.description]
-    return " ".join(" ".join(words).lower().split())
+    return " ".join(" ".join(str(w) for w in words).lower().split())  # in the language being made

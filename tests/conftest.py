@@ -45,6 +45,14 @@ def tiny(tmp_path) -> Path:
     return site
 
 
+def in_language(value, language: str = "en"):
+    """A record's text as its YAML holds it (one string, or one per language: `{nl: …, en: …}`) in `language`; a plain
+    string, or a mapping without that language, gives the text there is (the default language's first)."""
+    if isinstance(value, dict):
+        return value.get(language) or next(iter(value.values()))
+    return value
+
+
 def write(site: Path, relative: str, text: str | bytes) -> Path:
     """Write a data file of a fixture site (relative to its data/)."""
     path = site / "data" / relative

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import lobby, privacy
+from .. import i18n, lobby, privacy
 from ..catalog import Catalog
 from ..i18n import _, ngettext
 from ..kinds import KINDS
@@ -62,7 +62,7 @@ def step_lines(history: list[Any]) -> tuple[str, ...]:
     shown = history[-BRIEFING_STEPS:]
     earlier = len(history) - len(shown)
     lines = tuple(
-        f"{when(s.date).text}: {status_label(s.status)}" + (f" ({clip(' '.join(s.note.split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown
+        f"{when(s.date).text}: {status_label(s.status)}" + (f" ({clip(' '.join(str(s.note).split()), BRIEFING_NOTE_CHARS)})" if s.note else "") for s in shown
     )
     if not earlier:
         return lines
@@ -146,7 +146,7 @@ def briefing_view(catalog: Catalog, official: Any, site: Site = SITE) -> Briefin
             BriefingAsk(
                 clip(v.ask.text, BRIEFING_ASK_CHARS),
                 v.position.title,
-                site.site_url + KINDS["position"].page_url(v.position.id) + "#" + v.anchor,
+                site.site_url + i18n.localize(KINDS["position"].page_url(v.position.id)) + "#" + v.anchor,
                 step_lines(v.ask.history),
             )
             for v in open_asks

@@ -32,7 +32,7 @@ class SupplierCard:
     @property
     def words(self) -> str:
         """What the search box searches: the enterprise's name and what it offers in the category, lowercased."""
-        return " ".join((self.link.text, self.offers)).lower()
+        return " ".join(str(t) for t in (self.link.text, self.offers)).lower()  # in the page's language
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ class DecisionCard:
     @property
     def words(self) -> str:
         """What the search box searches: the title and the summary, lowercased."""
-        return " ".join((self.link.text, self.summary)).lower()
+        return " ".join(str(t) for t in (self.link.text, self.summary)).lower()  # in the page's language
 
 
 @dataclass(frozen=True, kw_only=True)

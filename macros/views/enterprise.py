@@ -317,7 +317,7 @@ class EnterpriseCard:
     @property
     def words(self) -> str:
         """What the search box searches: the name, the summary and the offerings' names and descriptions, lowercased."""
-        return " ".join((self.link.text, self.summary, self.text)).lower()
+        return " ".join(str(t) for t in (self.link.text, self.summary, self.text)).lower()  # in the page's language
 
 
 @dataclass(frozen=True)

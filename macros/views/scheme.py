@@ -141,7 +141,7 @@ class MatrixRow:
     @property
     def words(self) -> str:
         """What the search box searches: the enterprise's name, lowercased."""
-        return self.link.text.lower()
+        return str(self.link.text).lower()
 
 
 @dataclass(frozen=True, kw_only=True)

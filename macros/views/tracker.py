@@ -30,7 +30,7 @@ class TrackerRow:
     @property
     def words(self) -> str:
         """What the search box searches: the ask as the row shows it, lowercased."""
-        return self.ask.text.lower()
+        return str(self.ask.text).lower()  # in the page's language
 
 
 @dataclass(frozen=True, kw_only=True)
