@@ -24,7 +24,7 @@ def page(browser, example_url):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.base = example_url
+    page.base = example_url + "en/"  # the English pages: the sentences read are the English ones
     yield page
     context.close()
 
@@ -87,7 +87,7 @@ def test_download_these_results_holds_the_rows_shown_with_the_exports_columns(pa
     shown = set(page.eval_on_selector_all("[data-filterable] [data-item]:not([hidden])", "els => els.map(e => e.dataset.key)"))
     assert int(page.get_attribute("[data-filterable] [data-count]", "data-count")) == len(shown)  # every match is shown
     rows = downloaded(page, "[data-download-results] a")
-    header = next(csv.reader(io.StringIO(page.evaluate(f"fetch('{page.base}data/{export}.csv').then(r => r.text())").lstrip("\ufeff"))))
+    header = next(csv.reader(io.StringIO(page.evaluate(f"fetch('{page.base.removesuffix('en/')}data/{export}.csv').then(r => r.text())").lstrip("\ufeff"))))
     assert rows[0] == header
     assert shown and {r[0] for r in rows[1:]} == shown
     assert len(rows) - 1 == len(shown)

@@ -57,7 +57,7 @@ def page(browser, demo_url):
         return r.abort()
 
     context.route("**/*", route)
-    page.base = demo_url
+    page.base = demo_url + "en/"  # the English pages: the words read are the English ones
     yield page
     context.close()
 
