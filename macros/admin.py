@@ -29,6 +29,7 @@ import annotated_types
 import yaml
 from pydantic import WithJsonSchema
 
+from . import i18n
 from .kinds import KINDS, Kind
 from .kinds import introspect as spec
 from .kinds.fields import Accepts, Ref
@@ -72,26 +73,35 @@ def _pattern(annotation: Any) -> str | None:
     return (schema.json_schema or {}).get("pattern") if schema else None
 
 
+def shown(path: str, translatable: bool) -> str:
+    """How a picker shows a text of the records it picks from: a text written per language by its default
+    language's text (`label.nl`), on a site of several languages; otherwise as it is."""
+    return f"{path}.{i18n.default_language()}" if translatable and len(i18n.languages()) > 1 else path
+
+
 def relation(ref: Ref) -> dict:
     """The relation widget for a reference: to a vocabulary's entries (stored by id, shown by label), or to a
-    kind's records (stored by the file's slug, which is the id, shown by title)."""
+    kind's records (stored by the file's slug, which is the id, shown by title). Labels and titles written per
+    language show in the default language."""
     if ref.vocabulary:
         name = ref.target.removeprefix("vocab:")
+        label = shown("entries.*.label", True)
         return {
             "widget": "relation",
             "collection": "vocabularies",
             "file": name,
             "value_field": "entries.*.id",
-            "search_fields": ["entries.*.label", "entries.*.id"],
-            "display_fields": ["entries.*.label"],
+            "search_fields": [label, "entries.*.id"],
+            "display_fields": [label],
         }
     target = KINDS[ref.target]
+    title = shown(target.title_field, target.title_field in spec.translatable_fields(target.model))
     return {
         "widget": "relation",
         "collection": collection_name(target),
         "value_field": "{{slug}}",
-        "search_fields": [target.title_field],
-        "display_fields": [target.title_field],
+        "search_fields": [title],
+        "display_fields": [title],
         "options_length": 50,
     }
 

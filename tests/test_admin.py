@@ -85,9 +85,25 @@ EVERY_FIELD = [(kind, path, field) for kind, k in KINDS.items() for path, field 
 
 # -- the collections ---------------------------------------------------------------------------------------------
 def test_the_committed_editor_collections_match_the_models():
-    """data/schemas/admin.yml is generated (`make schemas`): it must be what the models give today."""
+    """data/schemas/admin.yml is generated (`make schemas`, for the site's languages): it must be what the models give today."""
+    from macros import i18n
+    from macros.settings import read_settings
+
+    i18n.configure(read_settings(ROOT).languages)
     committed = (ROOT / "data" / "schemas" / admin.ADMIN_FILE).read_text(encoding="utf-8")
     assert committed == admin.collections_text(), "data/schemas/admin.yml drifted from the models: run `make schemas`"
+
+
+def test_pickers_show_a_text_written_per_language_in_the_default_language():
+    from macros import i18n
+    from macros.kinds.fields import Ref
+
+    i18n.configure(("nl", "en"))
+    assert admin.relation(Ref("vocab:sectors"))["display_fields"] == ["entries.*.label.nl"]
+    assert admin.relation(Ref("position"))["display_fields"] == ["title.nl"]  # a position's title is written per language
+    assert admin.relation(Ref("enterprise"))["display_fields"] == ["name"]  # a name never is
+    i18n.configure(("en",))
+    assert admin.relation(Ref("vocab:sectors"))["display_fields"] == ["entries.*.label"]
 
 
 def test_every_kind_is_a_collection_writing_its_own_files():

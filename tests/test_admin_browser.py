@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 import yaml
-from conftest import ROOT, serve
+from conftest import ROOT, in_language, serve
 
 from macros.data import read_data
 from macros.headers import rule_for
@@ -81,9 +81,9 @@ def test_every_kind_is_offered_under_the_published_policy(editor):
 
 def test_a_new_enterprise_offers_the_vocabularies_and_schemes_it_may_name(editor):
     editor.goto(editor.base + "#/collections/enterprises/new")
-    offers(editor, "Sector", [e["label"] for e in raw("vocabularies/sectors.yml")["entries"]])
-    offers(editor, "District", [e["label"] for e in raw("vocabularies/districts.yml")["entries"]])
-    offers(editor, "Target groups", [e["label"] for e in raw("vocabularies/target-groups.yml")["entries"]])
+    offers(editor, "Sector", [in_language(e["label"], "nl") for e in raw("vocabularies/sectors.yml")["entries"]])
+    offers(editor, "District", [in_language(e["label"], "nl") for e in raw("vocabularies/districts.yml")["entries"]])
+    offers(editor, "Target groups", [in_language(e["label"], "nl") for e in raw("vocabularies/target-groups.yml")["entries"]])
     editor.get_by_role("button", name=re.compile("Add certifications")).click()
     schemes = {raw(f"schemes/{p.name}")["name"] for p in (ROOT / "data" / "schemes").glob("*.yml")}
     assert set(options_of(editor, "Scheme")) == schemes
@@ -105,7 +105,8 @@ def test_an_enterprise_saved_in_the_editor_passes_the_checker(editor, tmp_path):
     editor.get_by_label("Name", exact=True).fill("Fietsherstel Ĳburg")
     editor.get_by_label("Summary", exact=True).fill("Bicycles repaired by people on their way back to work.")
     options_of(editor, "Sector")
-    editor.get_by_role("option", name="Bicycles and mobility", exact=True).click()
+    sectors = {e["id"]: in_language(e["label"], "nl") for e in raw("vocabularies/sectors.yml")["entries"]}
+    editor.get_by_role("option", name=sectors["bicycles-mobility"], exact=True).click()  # the default language's label
     options_of(editor, "District")
     editor.get_by_role("option", name="Oost", exact=True).click()
     options_of(editor, "Target groups")
@@ -117,6 +118,7 @@ def test_an_enterprise_saved_in_the_editor_passes_the_checker(editor, tmp_path):
     assert others == [] and re.fullmatch(r"data/enterprises/fietsherstel-[a-z-]*burg\.yml", path)
     copy = tmp_path / "project"
     shutil.copytree(ROOT / "data", copy / "data")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")  # the site's languages, which the data is written in
     (copy / path).write_text(text, encoding="utf-8")
     try:
         catalog = read_data(copy / "data")
@@ -136,5 +138,6 @@ def test_editing_a_year_of_the_monitor_keeps_the_district_figures_the_editor_doe
     assert yaml.safe_load(text)["by_district"] == raw("monitoring/2019.yml")["by_district"]
     copy = tmp_path / "project"
     shutil.copytree(ROOT / "data", copy / "data")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")  # the site's languages, which the data is written in
     (copy / "data" / "monitoring" / "2019.yml").write_text(text, encoding="utf-8")
     read_data(copy / "data")  # raises with every problem if the checker refuses it
