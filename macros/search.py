@@ -9,6 +9,7 @@ filters; the 404 page, the web editor, the embeds and the further pages of paged
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,20 @@ def command(site_dir: Path, output: Path) -> list[str]:
     return out
 
 
+ENTRY = "pagefind-entry.json"  # the index's languages: which index each page's language loads
+
+
+def steady_entry(path: Path) -> None:
+    """The entry file with its languages in the order of their codes: Pagefind writes them in whatever order its run
+    finished them, and two builds of the same site must be byte-identical. (Each page loads the index of its own
+    `<html lang>`; the order names no preference.)"""
+    if not path.is_file():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def index(site_dir: Path) -> None:
     """Index the built site into `site_dir/pagefind/`; raises with Pagefind's message when it fails. The index is
     written beside the old one and then put in its place, so a server never hands out half an index."""
@@ -57,6 +72,7 @@ def index(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind could not index the site: {(run.stderr or run.stdout).strip()[:1000]}")
     for name in UNUSED:
         (fresh / name).unlink(missing_ok=True)
+    steady_entry(fresh / ENTRY)
     if (site_dir / BUNDLE).exists():
         (site_dir / BUNDLE).rename(old)
     fresh.rename(site_dir / BUNDLE)

@@ -110,3 +110,12 @@ def test_a_page_not_yet_translated_says_so_in_the_page_language_and_marks_its_te
 def test_a_page_in_a_language_folder_is_in_that_language(two):
     assert i18n.split_suffix("en/news/posts/launch.md") == ("en", "news/posts/launch.md")
     assert i18n.split_suffix("nl/news/index.md") == (None, "nl/news/index.md")  # the default language has no folder
+
+
+def test_the_search_index_names_its_languages_in_a_steady_order(tmp_path):
+    from macros.search import steady_entry
+
+    entry = tmp_path / "pagefind-entry.json"
+    entry.write_text('{"version":"1","languages":{"nl":{"page_count":2},"en":{"page_count":2}},"include_characters":["‿"]}', encoding="utf-8")
+    steady_entry(entry)
+    assert entry.read_text(encoding="utf-8") == '{"version":"1","languages":{"en":{"page_count":2},"nl":{"page_count":2}},"include_characters":["‿"]}'

@@ -23,7 +23,9 @@ def test_every_fictional_record_says_so_on_its_page(example_site):
     catalog = read_data(ROOT / "data", ROOT / "docs")
     for kind, record_id, url, _ in expected_records(ROOT / "data"):
         record = catalog.get(kind, record_id)
-        assert ("Example data" in read(example_site, url).text) == record.example, (kind, record_id)
+        # The note in each language: Dutch at the root, English under /en/.
+        assert ("Voorbeeldgegevens" in read(example_site, url).text) == record.example, (kind, record_id)
+        assert ("Example data" in read(example_site, "en/" + url).text) == record.example, (kind, record_id)
 
 
 def test_seed_figures_are_real_and_cited(example_site):

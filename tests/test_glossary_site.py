@@ -68,7 +68,7 @@ def test_every_enterprise_and_position_page_opens_with_its_easy_read_section(exa
 @pytest.mark.browser
 def test_easy_read_text_is_larger_and_more_widely_spaced_than_the_text_beside_it(browser, example_url):
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(example_url + "showcase/fietsfabriek/")
+    page.goto(example_url + "en/showcase/fietsfabriek/")
     easy = page.eval_on_selector("[data-easy-read] p", "p => [parseFloat(getComputedStyle(p).fontSize), parseFloat(getComputedStyle(p).lineHeight)]")
     lead = page.eval_on_selector(".wise-lead", "p => parseFloat(getComputedStyle(p).fontSize)")
     body = page.eval_on_selector(".md-typeset", "e => parseFloat(getComputedStyle(e).fontSize)")

@@ -83,13 +83,13 @@ def test_a_district_page_counts_its_enterprises_and_shows_the_monitors_figures_f
 
 def test_the_district_figures_are_the_monitors_cells_for_that_district(example_site):
     latest = max(raw("monitoring"), key=int)
-    html = (example_site / "monitor" / latest / "index.html").read_text(encoding="utf-8")
+    html = (example_site / "en" / "monitor" / latest / "index.html").read_text(encoding="utf-8")  # the English pages
     for district in ("weesp", "noord"):
         row = re.search(rf'href="../../districts/{district}/">[^<]*</a></th>(.*?)</tr>', html, re.S).group(1)
         cells = re.findall(r"<td>([^<]*)</td>", row)
         head = html.split("<caption>Figures by district", 1)[1].split("</thead>", 1)[0]
         columns = re.findall(r'<th scope="col">([^<]*)</th>', head)[1:]
-        page = (example_site / "districts" / district / "index.html").read_text(encoding="utf-8")
+        page = (example_site / "en" / "districts" / district / "index.html").read_text(encoding="utf-8")
         shown = [(label, cell) for label, cell in zip(columns, cells, strict=True) if label in ("People of the target group at work", "Moved on to paid work")]
         assert len(shown) == 2
         for label, cell in shown:

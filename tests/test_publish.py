@@ -76,8 +76,10 @@ def test_every_edit_link_points_at_a_file_of_the_repository(published):
             links |= set(re.findall(r'href="https://github\.com/example/wise/edit/main/([^"#?]+)"', data.decode()))
     assert {link.split("/")[0] for link in links} == {"data", "docs"}
     assert [link for link in sorted(links) if not (ROOT / link).is_file()] == []
-    record = published["showcase/fietsfabriek/index.html"].decode()
+    record = published["en/showcase/fietsfabriek/index.html"].decode()
     assert 'Source file: <a href="https://github.com/example/wise/edit/main/data/enterprises/fietsfabriek.yml"' in record
+    dutch = published["showcase/fietsfabriek/index.html"].decode()
+    assert 'Bronbestand: <a href="https://github.com/example/wise/edit/main/data/enterprises/fietsfabriek.yml"' in dutch
 
 
 def test_a_listing_has_no_edit_link_since_no_one_file_makes_it(published):
@@ -104,4 +106,5 @@ def test_without_a_repository_no_page_shows_a_source_file_or_an_edit_button(exam
     if os.environ.get("REPO_URL"):
         pytest.skip("REPO_URL is set in the environment")
     pages = [p for p in example_site.rglob("*.html") if not p.is_relative_to(example_site / "admin")]
-    assert [p for p in pages if "Source file" in p.read_text(encoding="utf-8") or 'rel="edit"' in p.read_text(encoding="utf-8")] == []
+    words = ("Source file", "Bronbestand", 'rel="edit"')  # in either language
+    assert [p for p in pages if any(w in p.read_text(encoding="utf-8") for w in words)] == []
