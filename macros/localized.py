@@ -49,6 +49,18 @@ class Localized(str):
         self._language = language
         return self
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to a plain string with its plain value; to another text in several languages only when every
+        language says the same (an edit of a translation is an edit: `make serve` re-renders what shows it)."""
+        if isinstance(other, Localized):
+            return str.__eq__(self, other) and self._texts == other._texts
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__  # texts equal in every language have one plain value, so one hash
+
     def __reduce__(self):
         # Copies and pickles keep the translations (str's own would rebuild it from the plain value alone).
         return (Localized, (dict(self._texts), self._language))

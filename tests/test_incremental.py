@@ -192,9 +192,13 @@ def test_an_edit_renders_only_the_pages_it_touches_and_leaves_the_site_a_full_bu
     everything = set(first.rendered)
     enterprise = sorted((site / "data" / "enterprises").glob("*.yml"))[0]
     record = f"showcase/{enterprise.stem}/index.md"
-    summary = next(line for line in enterprise.read_text(encoding="utf-8").splitlines() if line.startswith("summary:"))
-
-    edit(enterprise, summary, "summary: A workplace where newcomers train for jobs.")
+    lines = enterprise.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    # A summary is one line, or one line per language beneath it: then the first language's is edited.
+    if lines[at].strip() == "summary:":
+        edit(enterprise, lines[at + 1], lines[at + 1].split(":", 1)[0] + ': "A workplace where newcomers train for jobs."')
+    else:
+        edit(enterprise, lines[at], "summary: A workplace where newcomers train for jobs.")
     session = rebuild()
     assert record in session.rendered and "showcase/index.md" in session.rendered
     assert session.rendered < everything
@@ -261,13 +265,13 @@ def test_edits_that_reach_pages_through_references_are_served_as_a_full_build_wo
     for step, (path, old, new) in enumerate(
         [
             ("officials/anna-de-vries.yml", "name: Anna de Vries", "name: Anna de Vries-Bakker"),
-            ("vocabularies/districts.yml", "label: Centrum", "label: Centrum (binnenstad)"),
+            ("vocabularies/districts.yml", "label:\n      nl: Centrum\n", "label:\n      nl: Centrum (binnenstad)\n"),
             ("networks/circulair-ambacht.yml", "  - repair-cafe-zuid\n", ""),
             ("officials/anna-de-vries.yml", "  - post: wethouder-zorg", "  - post: raadslid-sociaal-domein"),
             ("glossary.yml", "a business that sells real products", "a company that sells real products"),
             ("decisions/motion-outcome-reporting-2024.yml", "outcome: rejected", "outcome: adopted"),
             ("decisions/motion-outcome-reporting-2024.yml", "{party: pvda, vote: against}", "{party: pvda, vote: for}"),
-            ("vocabularies/parties.yml", "label: GroenLinks", "label: GroenLinks (fractie)"),
+            ("vocabularies/parties.yml", "label:\n      nl: GroenLinks\n", "label:\n      nl: GroenLinks (fractie)\n"),
             ("officials/joost-van-dijk.yml", "    kind: call\n", "    kind: meeting\n"),
         ]
     ):

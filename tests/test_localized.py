@@ -217,3 +217,10 @@ def test_json_ld_writes_each_text_in_the_page_language():
         assert render.json_ld({"jobTitle": text, "list": [text]}) == '{"jobTitle":"Bike mechanic","list":["Bike mechanic"]}'
     with i18n.use("nl"):
         assert render.json_ld({"jobTitle": text}) == '{"jobTitle":"Fietsenmaker"}'
+
+
+def test_two_texts_are_equal_only_when_every_language_says_the_same():
+    one = Localized({"nl": "Brood", "en": "Bread"})
+    assert one == Localized({"nl": "Brood", "en": "Bread"}) and one == "Brood" and "Brood" == one
+    assert one != Localized({"nl": "Brood", "en": "Bread and cake"})  # an edited translation is an edit
+    assert hash(one) == hash("Brood")
