@@ -33,9 +33,7 @@ def test_the_glossary_page_has_an_anchor_per_term_and_marks_dutch_words_as_dutch
     ids = Counter(attrs["id"] for _, attrs in page.elements if "id" in attrs)
     assert [i for i, n in ids.items() if n > 1] == []
     assert {t.id for t in catalog.glossary.terms} <= set(ids)
-    dutch = [
-        attrs for tag, attrs in page.elements if tag == "span" and attrs.get("lang") == "nl" and not attrs.get("class", "").startswith("wise-languages")
-    ]
+    dutch = [attrs for tag, attrs in page.elements if tag == "span" and attrs.get("lang") == "nl" and not attrs.get("class", "").startswith("wise-languages")]
     assert len(dutch) == sum(1 for t in catalog.glossary.terms if t.dutch)
 
 
