@@ -331,6 +331,9 @@ class WisePlugin(BasePlugin[WiseConfig]):
 
     def on_page_context(self, context, page, config, nav):
         language, path = i18n.unlocalize(page.url)
+        # MkDocs reads every page before it renders any: the language is set again for the rendering (the theme's
+        # words, the head's preview and JSON-LD), not left at the last page read.
+        i18n.activate(language)
         # Each language has its navigation, and the theme speaks the page's language (overrides/partials/language.html).
         context["nav"] = self.navs.get(language, nav)
         context["wise_language"] = language

@@ -75,3 +75,18 @@ def test_the_interface_speaks_the_page_language(example_site):
     tabs = re.compile(r'class="md-tabs__link[^"]*">\s*([^<]*?)\s*<')
     assert "Etalage" in tabs.findall(dutch) and "Showcase" in tabs.findall(english)  # the navigation's titles, from the catalogue
     assert 'placeholder="Zoeken"' in dutch and 'placeholder="Search"' in english  # the theme's own words
+
+
+def test_the_head_speaks_the_page_language(example_site):
+    """MkDocs reads every page before it renders any: what the head says (the preview's title) is in the page's
+    language, not in the last page read's."""
+    import html as html_module
+
+    import yaml
+
+    posts = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["title"] for p in (ROOT / "data" / "posts").glob("*.yml")}
+    post, title = next((k, v) for k, v in sorted(posts.items()) if isinstance(v, dict) and v.get("nl") and v.get("en") and v["nl"] != v["en"])
+    for prefix, language in (("", "nl"), ("en/", "en")):
+        page = (example_site / prefix / "lobby" / "posts" / post / "index.html").read_text(encoding="utf-8")
+        og = html_module.unescape(re.search(r'<meta property="og:title" content="([^"]*)"', page).group(1))
+        assert og.startswith(title[language]), (prefix, og)
