@@ -20,6 +20,7 @@ Every text stays text: it is escaped where it is inserted, never a template, nev
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -97,15 +98,27 @@ class Localized(str):
         return format(self.text(), spec)
 
     def __html__(self) -> Markup:
-        """The text in the active language, escaped; another language's text is marked with its language, and noted."""
-        if self.translated():
-            return escape(self.text())
-        return Markup('<span lang="{}">{}</span> ').format(self._language, self.text()) + untranslated_note()
+        """The text in the active language, escaped; another language's text is marked with its language, and noted.
+        (Kept per language: a record's text is shown on its page, its cards and its listings' item files alike.)"""
+        language = i18n.active()
+        shown = self.__dict__.setdefault("_html", {}).get(language)
+        if shown is None:
+            if self.translated(language):
+                shown = escape(self.text(language))
+            else:
+                shown = Markup('<span lang="{}">{}</span> ').format(self._language, self.text(language)) + untranslated_note()
+            self._html[language] = shown
+        return shown
+
+
+@functools.cache
+def _note(language: str, words: str) -> Markup:
+    return Markup('<small class="{}" {}>{}</small>').format(UNTRANSLATED_CLASS, Markup(UNTRANSLATED_MARKER), words)
 
 
 def untranslated_note() -> Markup:
     """The note, in the active language, after a text shown in another language because it has no translation yet."""
-    return Markup('<small class="{}" {}>{}</small>').format(UNTRANSLATED_CLASS, Markup(UNTRANSLATED_MARKER), _("not yet translated"))
+    return _note(i18n.active(), _("not yet translated"))
 
 
 def in_language(html: Markup, text: Any) -> Markup:

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -228,6 +229,35 @@ def listing_pages(page_type: PageType, view: PagedView) -> list[GeneratedPage]:
 ITEMS = Markup("<!--items-->")  # where a group's cards go, in the group's HTML as its macro lays it out
 
 
+# Cards laid out before, while serving: an edit remakes a listing's item file, and all but the edited record's cards
+# are as they were. Keyed by what a card's HTML is made of: the template (a new object when its file changes), the
+# language, the file's address (the links are relative to it) and the card (frozen, compared field by field).
+CARD_HTML: dict = {}
+CARD_HTML_LIMIT = 100_000
+
+
+def laid_out_cards(cards: Any, page_type: PageType, view: PagedView) -> list[str]:
+    """Every card of an item file, laid out by the page type's `item` macro; a card laid out before is taken as it
+    was, unless the cards' template reads its listing's view too (then each is laid out every time)."""
+    template = render.environment().get_template(page_type.cards)
+    if "view." in Path(template.filename or "").read_text(encoding="utf-8"):
+        return [str(cards.item(card)).strip() for card in view.items]
+    out = []
+    for card in view.items:
+        try:
+            key = (template, i18n.active(), view.paging.url, card)
+            found = CARD_HTML.get(key)
+        except TypeError:  # a card holding something unhashable is laid out every time
+            out.append(str(cards.item(card)).strip())
+            continue
+        if found is None:
+            if len(CARD_HTML) >= CARD_HTML_LIMIT:
+                CARD_HTML.clear()
+            found = CARD_HTML[key] = str(cards.item(card)).strip()
+        out.append(found)
+    return out
+
+
 def item_file(page_type: PageType, view: PagedView) -> str:
     """A paged listing's item file (see views/paging.py): every item's entry with its card laid out by the page
     type's cards template (the macro `item`, and `group` around a group's cards), links relative to the file."""
@@ -244,7 +274,7 @@ def item_file(page_type: PageType, view: PagedView) -> str:
         "key": [e.key for e in entries],
         "values": [e.values for e in entries],
         "words": [e.words for e in entries],
-        "html": [str(cards.item(card)).strip() for card in view.items],
+        "html": laid_out_cards(cards, page_type, view),
     }
     if any(e.geo for e in entries):
         items["geo"] = [e.geo for e in entries]
@@ -348,8 +378,6 @@ def static_files(catalog: Catalog, site_url: str, site_name: str = SITE.site_nam
 
 def vendor_files() -> dict[str, Any]:
     """Third-party browser code installed from the package registry (never committed): site path → file."""
-    from pathlib import Path
-
     import xstatic.pkg.leaflet as leaflet
 
     base = Path(leaflet.BASE_DIR)

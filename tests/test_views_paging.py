@@ -295,3 +295,17 @@ def test_the_site_has_an_item_file_for_each_paged_listing_and_every_page_of_each
     ]
     urls = {p.url for p in rendered.pages}
     assert {"buy-social/", "buy-social/page/2/", "showcase/"} <= urls and "showcase/page/2/" not in urls and "buy-social/page/3/" not in urls
+
+
+def test_a_card_laid_out_before_is_taken_as_it_was_and_an_edited_one_is_laid_out_again():
+    from macros import pages
+
+    pages.CARD_HTML.clear()
+    first = item_file(SHOWCASE, showcase_view(city(3).catalog()))
+    kept = len(pages.CARD_HTML)
+    assert kept == 3  # one per card
+    assert item_file(SHOWCASE, showcase_view(city(3).catalog())) == first and len(pages.CARD_HTML) == kept
+    edited = city(3)
+    edited.enterprise(sorted(edited.records["enterprise"])[0], summary="Edited since.")
+    again = json.loads(item_file(SHOWCASE, showcase_view(edited.catalog())))
+    assert len(pages.CARD_HTML) == kept + 1 and any("Edited since." in html for html in again["items"]["html"])
