@@ -16,7 +16,7 @@
   var list = dialog.querySelector(".md-search-result__list");
   var meta = dialog.querySelector(".md-search-result__meta");
   var texts = dialog.dataset;
-  // Absolute once, at the first page: the theme's instant navigation keeps this header on later pages.
+  // Absolute once, as the page loads, against the page's own address.
   var bundle = new URL(texts.pagefind, document.baseURI).href;
   var siteRoot = new URL(texts.root, document.baseURI).href;
   var engine = null;

@@ -10,15 +10,15 @@
  * While no filter is on, the server's page stays as it is; with filters on, the matches are counted over every item
  * and painted a page at a time ("Show more"). The script never makes a card: it inserts the item file's.
  *
- * Material's instant navigation swaps pages without reloading, so `init` runs on each `document$`; listeners on
- * elements of a page go with the page, and the one window listener (popstate) is added once and asks the listing
- * of the current page.
+ * `init` runs on each of Material's `document$` (once per page: the site has no instant navigation, which would swap
+ * pages without reloading and emit it again); listeners on elements of a page go with the page, and the one window
+ * listener (popstate) is added once and asks the listing of the current page.
  */
 (function () {
   "use strict";
 
   var current = null; // the filterable listing of the page on screen, if any
-  var files = {}; // item files by address, fetched once per visit to the site (instant navigation keeps them)
+  var files = {}; // item files by address, fetched once per page
 
   function all(scope, selector) {
     return Array.prototype.slice.call(scope.querySelectorAll(selector));
