@@ -33,18 +33,19 @@ PROJECT_PROCUREMENT = Path(__file__).resolve().parent.parent / "data" / "procure
 PROJECT_GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
 
 
-def one_language(value):
+def one_language(value, default: str | None = None):
     """The project's records with each text in one language, the project's default: a demo folder is checked alone
     too, where no mkdocs.yml names languages and a text per language would be refused."""
-    from .settings import read_settings
+    if default is None:
+        from .settings import read_settings
 
-    default = read_settings(PROJECT_VOCABULARIES.parent.parent).languages[0]
+        default = read_settings(PROJECT_VOCABULARIES.parent.parent).languages[0]
     if isinstance(value, dict):
         if value and all(isinstance(k, str) and len(k) <= 3 for k in value) and all(isinstance(v, str) for v in value.values()) and default in value:
             return value[default]
-        return {k: one_language(v) for k, v in value.items()}
+        return {k: one_language(v, default) for k, v in value.items()}
     if isinstance(value, list):
-        return [one_language(v) for v in value]
+        return [one_language(v, default) for v in value]
     return value
 
 
