@@ -165,6 +165,7 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
     return message
 
 
+@lru_cache(maxsize=64)  # asked for on every page (its switcher), and Babel parses a locale each time
 def language_name(code: str, in_language: str | None = None) -> str:
     """A language's name in that language ("Nederlands", "English"), for the switcher; or in `in_language`
     ("Engels" in Dutch)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -236,11 +236,21 @@ CARD_HTML: dict = {}
 CARD_HTML_LIMIT = 100_000
 
 
+@lru_cache(maxsize=32)
+def _source_reads_view(filename: str, modified: int) -> bool:
+    return "view." in Path(filename).read_text(encoding="utf-8")
+
+
+def reads_its_view(filename: str) -> bool:
+    """Whether a cards template reads its listing's view besides the card (read once per version of the file)."""
+    return bool(filename) and _source_reads_view(filename, Path(filename).stat().st_mtime_ns)
+
+
 def laid_out_cards(cards: Any, page_type: PageType, view: PagedView) -> list[str]:
     """Every card of an item file, laid out by the page type's `item` macro; a card laid out before is taken as it
     was, unless the cards' template reads its listing's view too (then each is laid out every time)."""
     template = render.environment().get_template(page_type.cards)
-    if "view." in Path(template.filename or "").read_text(encoding="utf-8"):
+    if reads_its_view(template.filename or ""):
         return [str(cards.item(card)).strip() for card in view.items]
     out = []
     for card in view.items:
